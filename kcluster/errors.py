@@ -1,0 +1,16 @@
+"""Exit codes and the errors commands raise; click prints them as `Error: ...` on stderr."""
+
+import click
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1  # no such record, no search hit
+EXIT_INVALID_DATA = 1  # the dataset in use has problems
+EXIT_USAGE = 2  # click's own code for bad arguments
+
+
+class NotFound(click.ClickException):
+    exit_code = EXIT_NOT_FOUND
+
+
+class InvalidData(click.ClickException):
+    exit_code = EXIT_INVALID_DATA

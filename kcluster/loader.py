@@ -1,0 +1,170 @@
+"""Finds the dataset, reads and validates it, and keeps a cache of the validated parse.
+
+Which dataset: `--data-dir`, else `$KCLUSTER_DATA_DIR`, else the one shipped in the package
+(read with importlib.resources, so it works from a wheel or a zip too).
+
+The cache holds the parsed, already validated TOML (as marshal) under the user's cache
+directory, keyed by a hash of every data file and of the schema's code: any change to
+either misses the cache. A cache that can't be read or written only makes loading slower.
+"""
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import KINDS
+from .validation import Problem, check_dataset, file_name
+
+DATA_DIR_VARIABLE = "KCLUSTER_DATA_DIR"
+CACHE_DIR_VARIABLE = "KCLUSTER_CACHE_DIR"
+METADATA_FILE = "dataset.toml"  # optional: [dataset] date = "...", about the dataset as a whole
+_SCHEMA_MODULES = ("model.py", "validation.py", "loader.py")
+
+
+class DatasetError(Exception):
+    """The dataset in use can't be loaded; `problems` says everything that is wrong."""
+
+    def __init__(self, location: str, problems: list[Problem]):
+        self.location = location
+        self.problems = problems
+        super().__init__(f"the dataset in {location} has {len(problems)} problem(s)")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated parse of every data file: {kind: [record tables]}, plus metadata."""
+
+    location: str
+    tables: dict[str, list[dict[str, Any]]]
+    metadata: dict[str, Any]
+
+
+def resolve_location(data_dir: str | None) -> tuple[Any, str]:
+    """(a Traversable folder, how to name the dataset to people) for the dataset to use."""
+    chosen = data_dir or os.environ.get(DATA_DIR_VARIABLE) or None
+    if chosen is None:
+        return resources.files("kcluster.data"), "the shipped dataset"
+    return Path(chosen), f"the dataset in {chosen}"
+
+
+def load_dataset(data_dir: str | None = None) -> Dataset:
+    folder, location = resolve_location(data_dir)
+    contents = _read_files(folder, location)
+    key = _cache_key(contents)
+    cached = _read_cache(key)
+    if cached is not None:
+        return Dataset(location, cached["tables"], cached["metadata"])
+    parsed, problems = _parse(contents)
+    documents = {kind: parsed[file_name(kind)] for kind in KINDS if file_name(kind) in parsed}
+    problems += check_dataset(documents)
+    if problems:
+        raise DatasetError(location, problems)
+    metadata = parsed.get(METADATA_FILE, {}).get("dataset", {})
+    tables = {kind: documents[kind][kind] for kind in KINDS}
+    _write_cache(key, {"tables": tables, "metadata": metadata})
+    return Dataset(location, tables, metadata)
+
+
+def _read_files(folder: Any, location: str) -> dict[str, bytes]:
+    """Every data file's bytes by file name; raises with the problems of a missing folder or file."""
+    if not folder.is_dir():
+        raise DatasetError(location, [Problem(str(folder), None, None, "no such folder")])
+    contents: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for name in [*map(file_name, KINDS), METADATA_FILE]:
+        entry = folder.joinpath(name)
+        if not entry.is_file():
+            if name != METADATA_FILE:
+                problems.append(Problem(name, None, None, "file is missing"))
+            continue
+        try:
+            contents[name] = entry.read_bytes()
+        except OSError as error:
+            problems.append(Problem(name, None, None, f"can't be read: {error.strerror or error}"))
+    if len(problems) == len(KINDS):
+        expected = ", ".join(map(file_name, KINDS))
+        problems = [Problem(str(folder), None, None, f"no data files (expected {expected})")]
+    if problems:
+        raise DatasetError(location, problems)
+    return contents
+
+
+def _parse(contents: dict[str, bytes]) -> tuple[dict[str, Any], list[Problem]]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    parsed: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, data in contents.items():
+        try:
+            parsed[name] = tomllib.loads(data.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            problems.append(Problem(name, None, None, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+        except tomllib.TOMLDecodeError as error:
+            problems.append(Problem(name, None, None, f"invalid TOML: {error}"))
+    return parsed, problems
+
+
+def _cache_key(contents: dict[str, bytes]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
+    package = Path(__file__).parent
+    for module in _SCHEMA_MODULES:
+        try:
+            digest.update((package / module).read_bytes())
+        except OSError:
+            digest.update(module.encode())
+    for name in sorted(contents):
+        digest.update(name.encode() + b"\0" + contents[name] + b"\0")
+    return digest.hexdigest()
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get(CACHE_DIR_VARIABLE)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kcluster"
+
+
+def _read_cache(key: str) -> dict[str, Any] | None:
+    try:
+        data = (cache_dir() / f"{key}.marshal").read_bytes()
+        cached = marshal.loads(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return cached if isinstance(cached, dict) and "tables" in cached else None
+
+
+def _write_cache(key: str, value: dict[str, Any]) -> None:
+    """Best effort: an unwritable cache directory only costs speed next time."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale_entries(folder)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".marshal")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                marshal.dump(value, stream)
+            os.replace(temporary, folder / f"{key}.marshal")
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):
+        pass
+
+
+def _remove_stale_entries(folder: Path, keep: int = 8) -> None:
+    """Keep the cache small: only the most recent entries (several --data-dir datasets)."""
+    entries = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[keep - 1 :]:
+        stale.unlink(missing_ok=True)

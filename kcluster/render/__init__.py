@@ -1,0 +1,1 @@
+"""Presentation: machine formats (json, jsonl, csv, ...) and rich tables for people."""

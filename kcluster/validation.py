@@ -1,0 +1,236 @@
+"""Checks a parsed dataset against the record types of `model`, and reports every problem.
+
+The dataclass annotations and field metadata are the schema: types, required fields,
+references between kinds, and string formats. Nothing here stops at the first problem.
+"""
+
+import dataclasses
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Iterator, Union
+
+from .model import ANY_KIND, KINDS, Record
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DATE_PATTERN = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+URL_PATTERN = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s]*)?")
+EXTENSION_PATTERN = re.compile(r"\d{4}")
+PHONE_PREFIX = "+82-70-8895-"  # "Tel : 82+70+8895+" in the header of the 2010 mini cluster list
+
+FORMAT_CHECKS = {
+    "date": (DATE_PATTERN, "an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    "url": (URL_PATTERN, "a well-formed http(s) URL"),
+    "extension": (EXTENSION_PATTERN, "a 4-digit extension"),
+    "phone": (re.compile(re.escape(PHONE_PREFIX) + r"\d{4}"), f"a number {PHONE_PREFIX}XXXX"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    record: str | None  # the record's id, when there is one
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.record is not None:
+            where.append(f"record {self.record!r}")
+        if self.field is not None:
+            where.append(f"field {self.field!r}")
+        return f"{': '.join(where)}: {self.message}"
+
+
+def file_name(kind: str) -> str:
+    return f"{kind}.toml"
+
+
+def check_dataset(raw: dict[str, Any]) -> list[Problem]:
+    """Every problem in a parsed dataset: {kind: parsed TOML document}.
+
+    A kind whose file could not be read or parsed is absent from `raw`: its problem
+    is reported by the loader.
+    """
+    problems: list[Problem] = []
+    ids: dict[str, set[str]] = {}
+    for kind, document in raw.items():
+        problems += _check_document(kind, document)
+        ids[kind] = {r["id"] for r in _records(kind, document) if isinstance(r.get("id"), str)}
+    for kind, document in raw.items():
+        for record in _records(kind, document):
+            problems += _check_references(kind, record, ids)
+    return problems
+
+
+def _records(kind: str, document: Any) -> list[dict[str, Any]]:
+    records = document.get(kind) if isinstance(document, dict) else None
+    if not isinstance(records, list):
+        return []
+    return [r for r in records if isinstance(r, dict)]
+
+
+def _check_document(kind: str, document: dict[str, Any]) -> Iterator[Problem]:
+    name = file_name(kind)
+    for key in document:
+        if key != kind:
+            yield Problem(name, None, None, f"unexpected top-level key {key!r} (expected only [[{kind}]])")
+    records = document.get(kind)
+    if records is None:
+        yield Problem(name, None, None, f"no [[{kind}]] records")
+        return
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        yield Problem(name, None, None, f"{kind!r} must be an array of tables ([[{kind}]])")
+        return
+    seen: set[str] = set()
+    for position, record in enumerate(records, start=1):
+        record_id = record.get("id")
+        label = record_id if isinstance(record_id, str) else f"#{position}"
+        if isinstance(record_id, str):
+            if record_id in seen:
+                yield Problem(name, label, "id", f"duplicate id {record_id!r}")
+            seen.add(record_id)
+        yield from _check_fields(name, label, KINDS[kind], record)
+
+
+def _check_fields(name: str, label: str, cls: type, record: dict[str, Any], prefix: str = "") -> Iterator[Problem]:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    for key in record:
+        if key not in fields:
+            yield Problem(name, label, prefix + key, "unknown field")
+    for field in fields.values():
+        path = prefix + field.name
+        if field.name not in record:
+            if _is_required(field):
+                yield Problem(name, label, path, "missing required field")
+            continue
+        value = record[field.name]
+        error = _type_error(value, field.type)
+        if error:
+            yield Problem(name, label, path, error)
+            continue
+        yield from _check_nested(name, label, path, value, field.type)
+        yield from _check_format(name, label, path, value, field.metadata.get("format"))
+    if issubclass(cls, Record):
+        yield from _check_record_rules(name, label, record, fields)
+
+
+def _is_required(field: dataclasses.Field) -> bool:
+    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+
+
+def _check_nested(name: str, label: str, path: str, value: Any, annotation: Any) -> Iterator[Problem]:
+    """Recurse into dataclass-typed values (citations, periods, budgets, figures)."""
+    item_type = _tuple_item_type(annotation)
+    if item_type is not None and dataclasses.is_dataclass(item_type):
+        for index, item in enumerate(value):
+            yield from _check_fields(name, label, item_type, item, f"{path}[{index}].")
+
+
+def _check_format(name: str, label: str, path: str, value: Any, fmt: str | None) -> Iterator[Problem]:
+    if fmt is None or value is None:
+        return
+    pattern, wanted = FORMAT_CHECKS[fmt]
+    if not pattern.fullmatch(value):
+        yield Problem(name, label, path, f"{value!r} is not {wanted}")
+
+
+def _check_record_rules(name: str, label: str, record: dict[str, Any], fields: dict[str, Any]) -> Iterator[Problem]:
+    record_id = record.get("id")
+    if isinstance(record_id, str) and not ID_PATTERN.fullmatch(record_id):
+        yield Problem(name, label, "id", "ids are lowercase letters, digits and single hyphens")
+    if record.get("sources") == []:
+        yield Problem(name, label, "sources", "at least one citation is required")
+    for derived in record.get("derived", ()) if isinstance(record.get("derived"), list) else ():
+        if derived not in fields:
+            yield Problem(name, label, "derived", f"names no field of this record: {derived!r}")
+    phone, extension = record.get("phone"), record.get("extension")
+    if isinstance(phone, str) and isinstance(extension, str) and phone != PHONE_PREFIX + extension:
+        yield Problem(name, label, "phone", f"{phone!r} does not match extension {extension!r}")
+
+
+def _check_references(kind: str, record: dict[str, Any], ids: dict[str, set[str]]) -> Iterator[Problem]:
+    label = record.get("id") if isinstance(record.get("id"), str) else "?"
+    for path, target, value in _references(KINDS[kind], record):
+        if not isinstance(value, str):
+            continue  # already reported as a type error
+        if target == ANY_KIND:
+            if not any(value in known for known in ids.values()):
+                yield Problem(file_name(kind), label, path, f"{value!r} is not the id of any record")
+        elif value not in ids.get(target, ()):
+            yield Problem(file_name(kind), label, path, f"unknown {KINDS[target].LABEL} {value!r}")
+
+
+def _references(cls: type, record: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str, Any]]:
+    """(field path, kind referred to, value) for every reference in a record, nested ones too."""
+    for field in dataclasses.fields(cls):
+        value = record.get(field.name)
+        if value is None:
+            continue
+        path = prefix + field.name
+        target = field.metadata.get("refers_to")
+        item_type = _tuple_item_type(field.type)
+        if target and isinstance(value, list):
+            yield from ((f"{path}[{i}]", target, item) for i, item in enumerate(value))
+        elif target:
+            yield path, target, value
+        elif item_type is not None and dataclasses.is_dataclass(item_type) and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield from _references(item_type, item, f"{path}[{index}].")
+
+
+def _tuple_item_type(annotation: Any) -> Any:
+    if typing.get_origin(annotation) is tuple:
+        return typing.get_args(annotation)[0]
+    return None
+
+
+def _type_error(value: Any, annotation: Any) -> str | None:
+    """Why `value` (as parsed from TOML) does not fit `annotation`, or None if it does."""
+    if _fits(value, annotation):
+        return None
+    return f"expected {_describe(annotation)}, got {_describe_value(value)}"
+
+
+def _fits(value: Any, annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return any(_fits(value, option) for option in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if origin is tuple:  # TOML arrays
+        item_type = typing.get_args(annotation)[0]
+        return isinstance(value, list) and all(_fits(item, item_type) for item in value)
+    if origin is dict:
+        key_type, item_type = typing.get_args(annotation)
+        return isinstance(value, dict) and all(_fits(k, key_type) and _fits(v, item_type) for k, v in value.items())
+    if dataclasses.is_dataclass(annotation):
+        return isinstance(value, dict)  # its fields are checked by _check_nested
+    if annotation in (int, float):
+        return isinstance(value, (int, float) if annotation is float else int) and not isinstance(value, bool)
+    return isinstance(value, annotation)
+
+
+def _describe(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return " or ".join(_describe(option) for option in typing.get_args(annotation) if option is not type(None))
+    if origin is tuple:
+        return f"a list of {_describe(typing.get_args(annotation)[0])}"
+    if origin is dict:
+        return f"a table of {_describe(typing.get_args(annotation)[1])}"
+    if dataclasses.is_dataclass(annotation):
+        return "a table"
+    return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(annotation, str(annotation))
+
+
+def _describe_value(value: Any) -> str:
+    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    return f"{kinds.get(type(value), type(value).__name__)} ({_short(value)})"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -1,0 +1,54 @@
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kcluster.catalog import Catalog, load_catalog
+from kcluster.cli import main
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch, tmp_path_factory):
+    """No test sees the user's dataset choice, colours or cache."""
+    monkeypatch.delenv("KCLUSTER_DATA_DIR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the shipped dataset, for tests that break it."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for entry in resources.files("kcluster.data").iterdir():
+        if entry.name.endswith(".toml"):
+            (target / entry.name).write_bytes(entry.read_bytes())
+    return target
+
+
+class Run:
+    """Runs the CLI in-process; stdout and stderr kept apart."""
+
+    def __init__(self):
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict | None = None):
+        return self.runner.invoke(main, list(args), env=env, catch_exceptions=False)
+
+    def json(self, *args: str):
+        result = self(*args)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()

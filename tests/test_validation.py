@@ -1,0 +1,130 @@
+"""A broken dataset is reported precisely: file, record id, field; every problem at once."""
+
+import pytest
+
+from kcluster.loader import DatasetError, load_dataset
+
+
+def replace_in(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def problems_of(folder) -> list[str]:
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(str(folder))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_shipped_copy_is_valid(data_copy):
+    assert load_dataset(str(data_copy)).tables["mini_clusters"]
+
+
+def test_invalid_toml_names_the_file(data_copy):
+    replace_in(data_copy / "regions.toml", 'id = "honam"', 'id = "honam')
+    [problem] = problems_of(data_copy)
+    assert problem.startswith("regions.toml: invalid TOML:")
+
+
+def test_duplicate_id(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'id = "changwon-machine-tools"', 'id = "changwon-mechatronics"')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'id': duplicate id 'changwon-mechatronics'"
+    ]
+
+
+def test_reference_to_a_missing_record(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'complex = "changwon"', 'complex = "changwn"')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'complex': unknown complex 'changwn'"
+    ]
+
+
+def test_citation_of_an_unknown_source(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'sources = [{source = "kicox-2010"', 'sources = [{source = "kicox-2011"')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'sources[0].source': unknown source 'kicox-2011'"
+    ]
+
+
+def test_missing_required_field(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'url = "http://mini.e-cluster.net/mecha"\n', "")
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'url': missing required field"
+    ]
+
+
+def test_malformed_url(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", '"http://mini.e-cluster.net/mecha"', '"mini.e-cluster.net/mecha"')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'url': "
+        "'mini.e-cluster.net/mecha' is not a well-formed http(s) URL"
+    ]
+
+
+def test_extension_must_be_four_digits(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'extension = "7812"', 'extension = "781"')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-machine-tools': field 'extension': '781' is not a 4-digit extension",
+        "mini_clusters.toml: record 'changwon-machine-tools': field 'phone': "
+        "'+82-70-8895-7812' does not match extension '781'",
+    ]
+
+
+def test_value_of_the_wrong_type(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'extension = "7812"', 'extension = ["7812"]')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-machine-tools': field 'extension': "
+        "expected a string, got a list (['7812'])"
+    ]
+
+
+def test_date_must_be_iso(data_copy):
+    text = (data_copy / "events.toml").read_text(encoding="utf-8")
+    first_date = text.split('date = "', 1)[1].split('"', 1)[0]
+    replace_in(data_copy / "events.toml", f'date = "{first_date}"', 'date = "Apr. 05"')
+    [problem] = problems_of(data_copy)
+    assert problem.endswith("field 'date': 'Apr. 05' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def test_unknown_field_is_reported(data_copy):
+    replace_in(data_copy / "complexes.toml", 'id = "changwon"', 'id = "changwon"\npilot_rnd = 1')
+    assert problems_of(data_copy) == ["complexes.toml: record 'changwon': field 'pilot_rnd': unknown field"]
+
+
+def test_every_problem_is_reported_at_once(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'complex = "changwon"', 'complex = "changwn"')
+    replace_in(data_copy / "mini_clusters.toml", 'extension = "7812"', 'extension = "78"')
+    replace_in(data_copy / "regions.toml", 'id = "honam"', 'id = "Honam"')
+    problems = problems_of(data_copy)
+    assert any("field 'complex': unknown complex 'changwn'" in p for p in problems)
+    assert any("field 'extension': '78' is not a 4-digit extension" in p for p in problems)
+    assert any(p.startswith("regions.toml: record 'Honam': field 'id':") for p in problems)
+
+
+def test_missing_file(data_copy):
+    (data_copy / "phases.toml").unlink()
+    assert problems_of(data_copy) == ["phases.toml: file is missing"]
+
+
+def test_missing_folder(tmp_path):
+    assert problems_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: no such folder"]
+
+
+def test_empty_folder(tmp_path):
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith(f"{tmp_path}: no data files (expected regions.toml, complexes.toml")
+
+
+def test_a_changed_file_is_never_served_from_the_cache(data_copy):
+    load_dataset(str(data_copy))  # fills the cache
+    replace_in(data_copy / "mini_clusters.toml", 'complex = "changwon"', 'complex = "changwn"')
+    assert len(problems_of(data_copy)) == 1
+
+
+def test_an_unwritable_cache_still_loads(data_copy, monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(blocker / "cache"))
+    assert load_dataset(str(data_copy)).tables["complexes"]
