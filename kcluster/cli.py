@@ -4,6 +4,12 @@ import click
 
 from . import __version__
 from .commands.export import export
+from .commands.facts import facts
+from .commands.lists import complexes, mini, regions, sources
+from .commands.phases import phases
+from .commands.search import search
+from .commands.show import show
+from .commands.timeline import timeline
 from .commands.validate import validate
 from .context import Session
 from .loader import DATA_DIR_VARIABLE
@@ -50,5 +56,5 @@ def main(ctx: click.Context, data_dir: str | None, no_color: bool) -> None:
     ctx.obj = Session(data_dir=data_dir, no_color=no_color)
 
 
-for command in (validate, export):
+for command in (show, search, complexes, mini, regions, phases, timeline, facts, sources, validate, export):
     main.add_command(command)

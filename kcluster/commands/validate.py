@@ -24,4 +24,4 @@ def validate(session, as_json: bool) -> None:
     if as_json:
         write_json({"valid": True, "location": catalog.location, "counts": counts}, click.get_text_stream("stdout"))
     else:
-        click.echo(f"{catalog.location.capitalize()} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        click.echo(f"{catalog.location[:1].upper()}{catalog.location[1:]} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))

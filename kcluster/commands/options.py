@@ -1,0 +1,107 @@
+"""Options and output plumbing shared by the commands."""
+
+import functools
+from typing import Any, Callable
+
+import click
+
+from ..context import Session, session
+from ..model import Complex, Record, Region
+from ..render.machine import write_csv, write_json, write_jsonl
+
+LIST_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def output_format(formats: tuple[str, ...] = LIST_FORMATS) -> Callable:
+    """--format CHOICE and its shorthand --json; the command receives `output_format`."""
+
+    def decorate(command: Callable) -> Callable:
+        @click.option("--format", "output_format", type=click.Choice(formats), default=None,
+                      help="Output format (default: table).")
+        @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+        @functools.wraps(command)
+        def wrapper(*args: Any, output_format: str | None, as_json: bool, **kwargs: Any) -> Any:
+            if as_json and output_format not in (None, "json"):
+                raise click.UsageError(f"--json and --format {output_format} disagree: use one of them.")
+            return command(*args, output_format="json" if as_json else (output_format or "table"), **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: Callable[[], Any]) -> None:
+    """Print a list in the chosen format; `draw_table` renders it for people."""
+    stream = click.get_text_stream("stdout")
+    if output_format == "json":
+        write_json(records, stream)
+    elif output_format == "jsonl":
+        write_jsonl(records, stream)
+    elif output_format == "csv":
+        write_csv(records, stream)
+    else:
+        draw_table()
+
+
+def print_rich(*renderables: Any) -> None:
+    from ..render.console import make_console
+
+    console = make_console(session().no_color)
+    for renderable in renderables:
+        console.print(renderable)
+
+
+# --- choosing a region or a hub by any of its names ---------------------------------------
+
+
+def _resolve_option(kinds: str, keep: Callable[[Record, Session], bool], what: str) -> Callable:
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from ..search import resolve
+
+        current = ctx.ensure_object(Session)
+        catalog = current.catalog
+        resolution = resolve(catalog, value, kinds=[kinds])
+        if resolution.record is not None and keep(resolution.record, current):
+            return resolution.record.id
+        valid = sorted((r for r in catalog.records[kinds] if keep(r, current)), key=lambda r: r.id)
+        listing = ", ".join(f"{r.id} ({r.display_name})" if r.display_name.lower() != r.id else r.id for r in valid)
+        raise click.BadParameter(f"no {what} {value!r}. Valid values: {listing}.", ctx=ctx, param=param)
+
+    return callback
+
+
+def _complete(kinds: str, keep: Callable[[Record, Session], bool]) -> Callable:
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        current = ctx.ensure_object(Session)
+        try:
+            records = [r for r in current.catalog.records[kinds] if keep(r, current)]
+        except click.ClickException:
+            return []
+        prefix = incomplete.lower()
+        return [CompletionItem(r.id, help=r.display_name) for r in records if r.id.startswith(prefix)]
+
+    return complete
+
+
+def _any(_record: Record, _session: Session) -> bool:
+    return True
+
+
+def _is_hub(record: Record, current: Session) -> bool:
+    return isinstance(record, Complex) and bool(current.catalog.mini_clusters_of(record.id))
+
+
+def region_option(help_text: str = "Only in this pan-regional zone (id, name or any spelling).") -> Callable:
+    return click.option("--region", "region", metavar="REGION", help=help_text,
+                        callback=_resolve_option(Region.KIND, _any, "region"),
+                        shell_complete=_complete(Region.KIND, _any))
+
+
+def hub_option() -> Callable:
+    return click.option("--hub", "hub", metavar="HUB", help="Only of this hub complex (id, name or any spelling).",
+                        callback=_resolve_option(Complex.KIND, _is_hub, "hub complex"),
+                        shell_complete=_complete(Complex.KIND, _is_hub))

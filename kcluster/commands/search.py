@@ -1,0 +1,68 @@
+import click
+
+from ..context import pass_session
+from ..errors import NotFound
+from ..model import KINDS
+from ..render.machine import write_json
+from .options import print_rich
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--type", "kind", type=click.Choice(list(KINDS)), help="Only records of this kind.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array, best first.")
+@pass_session
+def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -> None:
+    """Search every record: names in any romanization or in Hangul, typos, descriptive words.
+
+    \b
+    Examples:
+      kcluster search kwangju
+      kcluster search Taegu
+      kcluster search egok transportation machine
+      kcluster search shipbuilding --type mini_clusters --json
+    """
+    from ..search import SearchIndex
+
+    catalog = session.catalog
+    text = " ".join(query)
+    hits = SearchIndex(catalog, [kind] if kind else None).search(text, limit=limit)
+    rows = [_hit_dict(hit) for hit in hits]
+    if as_json:
+        write_json(rows, click.get_text_stream("stdout"))
+    if not hits:
+        raise NotFound(f"nothing matches {text!r}.")
+    if not as_json:
+        from ..render.tables import new_table
+
+        table = new_table("kind", "name", "where", "match", "score", "id")
+        for hit, row in zip(hits, rows):
+            table.add_row(hit.record.LABEL, row["name"], _where(catalog, hit.record), row["match"], str(row["score"]), row["id"])
+        print_rich(table)
+
+
+def _hit_dict(hit) -> dict:
+    row = {"type": hit.record.KIND, "id": hit.record.id, "name": hit.record.display_name,
+           "score": hit.score, "match": hit.match}
+    complex_id = getattr(hit.record, "complex", None)
+    if complex_id:
+        row["complex"] = complex_id
+    return row
+
+
+def _where(catalog, record) -> str:
+    """Where a hit belongs, so two records of one name can be told apart."""
+    from ..model import Complex, Region
+
+    if record.KIND == "mini_clusters":
+        hub = catalog.get(Complex, record.complex)
+        return hub.name if hub else record.complex
+    if record.KIND == "complexes" and record.region:
+        region = catalog.get(Region, record.region)
+        return region.name if region else record.region
+    for field in ("date", "as_of", "acronym"):
+        value = getattr(record, field, None)
+        if value:
+            return str(value)
+    return ""

@@ -1,0 +1,40 @@
+import click
+
+from ..context import pass_session
+from ..model import Event
+from .options import emit_records, output_format, print_rich
+
+
+@click.command()
+@click.option("--from", "from_year", type=click.IntRange(1900, 2100), metavar="YEAR", help="From this year on.")
+@click.option("--to", "to_year", type=click.IntRange(1900, 2100), metavar="YEAR", help="Up to this year.")
+@click.option("--kind", metavar="KIND", help="Only events of this kind (milestone, law, matchmaking, ...).")
+@output_format()
+@pass_session
+def timeline(session, from_year: int | None, to_year: int | None, kind: str | None, output_format: str) -> None:
+    """Dated events in order: milestones, laws, agreements, matchmakings.
+
+    \b
+    Examples:
+      kcluster timeline --from 2004 --to 2010
+      kcluster timeline --kind matchmaking --json
+    """
+    catalog = session.catalog
+    kinds = sorted({e.kind for e in catalog.of(Event)})
+    if kind is not None and kind not in kinds:
+        raise click.BadParameter(f"no event kind {kind!r}. Valid values: {', '.join(kinds)}.", param_hint="'--kind'")
+    chosen = [
+        e for e in catalog.events_in_order()
+        if (from_year is None or int(e.date[:4]) >= from_year) and (to_year is None or int(e.date[:4]) <= to_year)
+        and (kind is None or e.kind == kind)
+    ]
+
+    def table():
+        from ..render.tables import new_table
+
+        rows = new_table("date", "event", "kind", "source")
+        for e in chosen:
+            rows.add_row(e.date, e.title, e.kind, ", ".join(sorted({c.source for c in e.sources})))
+        print_rich(rows)
+
+    emit_records([e.to_dict() for e in chosen], output_format, table)

@@ -1,0 +1,82 @@
+"""`show` pages for people: one layout per kind, from the dict `views.page` builds."""
+
+from typing import Any
+
+from rich.console import Group
+
+from .tables import (
+    cited,
+    facts_table,
+    field_table,
+    heading,
+    mini_clusters_table,
+    new_table,
+    notes_block,
+    stack,
+    text,
+)
+
+KIND_LABELS = {
+    "regions": "pan-regional zone", "complexes": "industrial complex", "mini_clusters": "mini cluster",
+    "branches": "KICOX office", "phases": "programme phase", "events": "event", "programmes": "programme",
+    "organisations": "organisation", "facts": "fact", "stories": "success story", "partnerships": "ESCP-4i partnership",
+    "sources": "source document",
+}
+
+
+def render_page(view: dict[str, Any]) -> Group:
+    title = view.get("name") or view.get("title") or view.get("label") or view["id"]
+    parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(view)]
+    parts += _sections(view)
+    parts.append(notes_block(view.get("notes") or []))
+    parts.append(text_block("Sources", cited(view)))
+    return stack(*parts)
+
+
+def _sections(view: dict[str, Any]) -> list[Any]:
+    parts: list[Any] = []
+    office = view.get("office")
+    if office:
+        parts.append(text_block("KICOX office", f"{office['name']}\n{office.get('address') or '(no address printed)'}"))
+    if view.get("hub"):
+        parts.append(text_block("Hub complex", f"{view['hub']['name']} ({view['hub']['id']})"))
+    if view.get("periods"):
+        table = new_table("start", "end", "source", title="Dates, as each source gives them")
+        for period in view["periods"]:
+            table.add_row(period["start"], period.get("end") or "", f"{period['source']}: {period['section']}")
+        parts.append(table)
+    if view.get("budget"):
+        table = new_table("year", "amount", "source", title="Budget")
+        for row in view["budget"]:
+            table.add_row(row["year"], f"{row['amount']} {row['unit']}", row["source"])
+        parts.append(table)
+    if view.get("figures"):
+        table = new_table("figure", "value", title="Key figures")
+        for figure in view["figures"]:
+            table.add_row(figure["label"], f"{figure['value']} {figure.get('unit') or ''}".strip())
+        parts.append(table)
+    if view.get("hub_complexes"):
+        table = new_table("hub", "industries", "mini clusters", title="Hubs")
+        for hub in view["hub_complexes"]:
+            table.add_row(f"{hub['name']} ({hub['id']})", text(hub["industries"]), str(hub["mini_cluster_count"]))
+        parts.append(table)
+    if view.get("complexes") and isinstance(view["complexes"][0], dict):
+        table = new_table("complex", "industries", title="Complexes served")
+        for complex_ in view["complexes"]:
+            table.add_row(f"{complex_['name']} ({complex_['id']})", text(complex_["industries"]))
+        parts.append(table)
+    if view.get("mini_clusters"):
+        parts.append(mini_clusters_table(view["mini_clusters"], title="Mini clusters (2010 list)"))
+    if view.get("facts"):
+        parts.append(facts_table(view["facts"], title="Facts"))
+    if view.get("stories"):
+        parts.append(text_block("Success stories", "\n".join(f"{s['title']} ({s['id']})" for s in view["stories"])))
+    return parts
+
+
+def text_block(title: str, body: str):
+    from rich.text import Text
+
+    block = Text(f"{title}\n", style="bold")
+    block.append(body)
+    return block

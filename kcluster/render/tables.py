@@ -1,0 +1,93 @@
+"""Rich tables for people, drawn from the views' dicts. Long values wrap; nothing is cut."""
+
+from typing import Any, Iterable
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+# Fields a page shows in its own section (or not at all) rather than in the field table.
+_SECTIONED = {"id", "type", "notes", "sources", "derived", "mini_clusters", "hub_complexes", "facts",
+              "stories", "complexes", "office", "hub", "periods", "budget", "figures"}
+
+
+def new_table(*columns: str, title: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def text(value: Any) -> str:
+    """A value as a cell: lists one item a line, absent values empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "\n".join(text(item) for item in value)
+    if isinstance(value, dict):
+        if "name" in value:
+            return str(value["name"])
+        return "\n".join(f"{key}: {text(item)}" for key, item in value.items())
+    return str(value)
+
+
+def heading(title: str, subtitle: str) -> Text:
+    line = Text(title, style="bold")
+    line.append(f"  ({subtitle})", style="dim")
+    return line
+
+
+def field_table(view: dict[str, Any], labels: dict[str, str] | None = None) -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, value in view.items():
+        if key in _SECTIONED or value in (None, [], {}, ""):
+            continue
+        table.add_row((labels or {}).get(key, key.replace("_", " ")), text(value))
+    return table
+
+
+def mini_clusters_table(minis: Iterable[dict[str, Any]], title: str | None = None, hub_names: dict | None = None) -> Table:
+    columns = ["mini cluster", "hub", "URL", "ext.", "phone"] if hub_names else ["mini cluster", "URL", "ext.", "phone"]
+    table = new_table(*columns, title=title)
+    for mini in minis:
+        name = mini["name"] + (" (agro-industrial)" if mini.get("agro_industrial") else "")
+        hub = [hub_names.get(mini["complex"], mini["complex"])] if hub_names else []
+        table.add_row(name, *hub, mini["url"], mini["extension"], mini["phone"])
+    return table
+
+
+def facts_table(facts: Iterable[dict[str, Any]], title: str | None = None) -> Table:
+    table = new_table("fact", "value", "as of", "source", title=title)
+    for fact in facts:
+        value = f"{fact['value']} {fact.get('unit') or ''}".strip()
+        table.add_row(fact["label"], value, fact.get("as_of") or "", cited(fact))
+    return table
+
+
+def cited(record: dict[str, Any]) -> str:
+    return "\n".join(f"{c['source']}: {c['section']}" for c in record.get("sources", ()))
+
+
+def notes_block(notes: list[str]) -> Text | None:
+    if not notes:
+        return None
+    block = Text("Notes\n", style="bold")
+    for note in notes:
+        block.append(f"• {note}\n")
+    return block
+
+
+def citations_table(citations: list[dict[str, str]]) -> Table:
+    table = new_table("source", "section", "document", title="Sources")
+    for citation in citations:
+        table.add_row(citation["source"], citation["section"], citation.get("title", ""))
+    return table
+
+
+def stack(*parts: Any) -> Group:
+    return Group(*(part for part in parts if part is not None))

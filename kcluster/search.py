@@ -1,0 +1,220 @@
+"""Ranked search across every record, and the resolver behind `show`, `--region` and `--hub`.
+
+How a record can match a query, strongest first:
+
+  id       the query is the record's id
+  name     the query is the record's name (folded), or spells it another way (romanization)
+  alias    the query is one of its aliases or Korean names, or spells one another way
+  prefix   a name or alias starts with the query
+  words    every word of the query is found among the record's words: its names, the names
+           of what it belongs to (a mini cluster's hub and region), its industries, its text
+  fuzzy    a name or alias is close to the query once both are folded (typos)
+
+A hit needs a meaningful score (`MIN_SCORE`), not merely the best of a bad lot. Ties are
+ordered by kind (dump order), then name, then id, so rankings are deterministic.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Iterator
+
+from .catalog import Catalog
+from .model import KINDS, Complex, Event, MiniCluster, Phase, Record, Story
+from .romanization import compact_key, fold, phonetic, words
+
+MIN_SCORE = 60
+FUZZY_NAME_CUTOFF = 80  # rapidfuzz ratio of folded names; 60 puts Gumi next to Gunsan
+FUZZY_WORD_CUTOFF = 85
+STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "for", "to", "on", "with", "de", "und"})
+NUMBER_WORDS = {
+    1: ("one", "first", "1st"), 2: ("two", "second", "2nd"), 3: ("three", "third", "3rd"),
+    4: ("four", "fourth", "4th"), 5: ("five", "fifth", "5th"),
+}
+KIND_ORDER = {kind: position for position, kind in enumerate(KINDS)}
+
+
+@dataclass(frozen=True)
+class Hit:
+    record: Record
+    score: int  # 0-100
+    match: str  # id, name, alias, prefix, words, fuzzy
+
+    @property
+    def sort_key(self) -> tuple:
+        return (-self.score, KIND_ORDER[self.record.KIND], fold(self.record.display_name), self.record.id)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    record: Record
+    names: tuple[tuple[str, str], ...]  # (match kind "name"/"alias", folded text)
+    words: frozenset[str]  # phonetic keys of every word that describes the record
+
+
+class SearchIndex:
+    def __init__(self, catalog: Catalog, kinds: Iterable[str] | None = None):
+        self.catalog = catalog
+        wanted = set(kinds) if kinds else set(KINDS)
+        self.entries = [self._entry(r) for r in catalog.all_records() if r.KIND in wanted]
+
+    # --- building ------------------------------------------------------------------
+
+    def _entry(self, record: Record) -> _Entry:
+        own = [("name", fold(n)) for n in (getattr(record, f) for f in record.NAME_FIELDS) if n]
+        own += [("alias", fold(a)) for a in (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()))]
+        texts = [text for _, text in own] + list(self._context(record))
+        keys = {phonetic(w) for text in texts for w in words(text) if w not in STOP_WORDS}
+        return _Entry(record, tuple((kind, text) for kind, text in own if text), frozenset(keys))
+
+    def _context(self, record: Record) -> Iterator[str]:
+        """Words that describe a record beyond its own names."""
+        yield record.id.replace("-", " ")
+        for field in ("industries", "provinces", "sectors", "location", "theme", "kind", "subject", "city"):
+            value = getattr(record, field, None)
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, tuple):
+                yield from (v for v in value if isinstance(v, str))
+        if isinstance(record, (MiniCluster, Complex)):
+            yield from self._names_of(self.catalog.region_of(record))
+        if isinstance(record, MiniCluster):
+            yield from self._names_of(self.catalog.get(Complex, record.complex))
+            yield "agro industrial" if record.agro_industrial else ""
+        if isinstance(record, Phase):
+            yield "phase stage " + " ".join(NUMBER_WORDS.get(record.number, ())) + f" {record.number}"
+        if isinstance(record, Story):
+            for complex_id in record.complexes:
+                yield from self._names_of(self.catalog.get(Complex, complex_id))
+            yield record.summary
+        if isinstance(record, Event):
+            yield record.date[:4]
+
+    @staticmethod
+    def _names_of(record: Record | None) -> tuple[str, ...]:
+        return record.names() if record else ()
+
+    @cached_property
+    def _vocabulary(self) -> list[str]:
+        return sorted({key for entry in self.entries for key in entry.words})
+
+    # --- searching -----------------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = None) -> list[Hit]:
+        folded = fold(query)
+        if not folded:
+            return []
+        query_words = [w for w in folded.split() if w not in STOP_WORDS] or folded.split()
+        word_keys = [self._similar_words(phonetic(w)) for w in query_words]
+        hits = [hit for entry in self.entries if (hit := self._score(entry, folded, word_keys))]
+        hits.sort(key=lambda h: h.sort_key)
+        return hits[:limit] if limit else hits
+
+    def _similar_words(self, key: str) -> frozenset[str]:
+        """The vocabulary's words that a query word stands for: itself, its typos, its prefix."""
+        similar = {key}
+        if len(key) >= 4:
+            from rapidfuzz import fuzz, process
+
+            matches = process.extract(key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None)
+            similar.update(word for word, _, _ in matches)
+            similar.update(word for word in self._vocabulary if word.startswith(key))
+        return frozenset(similar)
+
+    def _score(self, entry: _Entry, folded: str, word_keys: list[frozenset[str]]) -> Hit | None:
+        record = entry.record
+        if folded == fold(record.id) or folded == record.id:
+            return Hit(record, 100, "id")
+        best: Hit | None = None
+        query_key = compact_key(folded)
+        for kind, name in entry.names:
+            if folded == name:
+                candidate = Hit(record, 100 if kind == "name" else 98, kind)
+            elif query_key == compact_key(name):
+                candidate = Hit(record, 95 if kind == "name" else 93, kind)
+            elif len(folded) >= 3 and (name.startswith(folded) or compact_key(name).startswith(query_key)):
+                candidate = Hit(record, 85, "prefix")
+            else:
+                continue
+            best = _better(best, candidate)
+        if best and best.score >= 93:
+            return best
+        best = _better(best, self._words_hit(entry, word_keys))
+        best = _better(best, self._fuzzy_hit(entry, folded))
+        return best if best and best.score >= MIN_SCORE else None
+
+    @staticmethod
+    def _words_hit(entry: _Entry, word_keys: list[frozenset[str]]) -> Hit | None:
+        found = sum(1 for keys in word_keys if keys & entry.words)
+        if not found:
+            return None
+        share = found / len(word_keys)
+        if share < 1:
+            return Hit(entry.record, round(45 + 25 * share), "words") if len(word_keys) > 2 else None
+        # Every query word is there: rank records whose own name the query covers higher.
+        name_words = {phonetic(w) for _, name in entry.names[:1] for w in name.split() if w not in STOP_WORDS}
+        covered = len(name_words & set().union(*word_keys)) / len(name_words) if name_words else 0
+        return Hit(entry.record, round(72 + 16 * covered), "words")
+
+    @staticmethod
+    def _fuzzy_hit(entry: _Entry, folded: str) -> Hit | None:
+        if len(folded) < 4:
+            return None
+        from rapidfuzz import fuzz
+
+        query_key = compact_key(folded)
+        best = max(
+            (max(fuzz.ratio(folded, name), fuzz.ratio(query_key, compact_key(name))) for _, name in entry.names),
+            default=0,
+        )
+        if best < FUZZY_NAME_CUTOFF:
+            return None
+        return Hit(entry.record, round(best * 0.9), "fuzzy")
+
+
+def _better(current: Hit | None, candidate: Hit | None) -> Hit | None:
+    if candidate is None:
+        return current
+    if current is None or candidate.score > current.score:
+        return candidate
+    return current
+
+
+# --- the resolver ------------------------------------------------------------------------
+
+STRONG_SCORE = 85  # a single hit this good is taken as meant
+CLEAR_MARGIN = 8  # ... when the next one is at least this much weaker
+
+
+@dataclass(frozen=True)
+class Resolution:
+    record: Record | None
+    candidates: tuple[Record, ...] = ()  # when there is no record: what was perhaps meant
+
+
+def resolve(catalog: Catalog, query: str, kinds: Iterable[str] | None = None) -> Resolution:
+    """The one record a person means by `query`: an exact id, name or alias wins; otherwise a
+    single strong match; otherwise none, with the close competitors as candidates."""
+    index = SearchIndex(catalog, kinds)
+    hits = index.search(query)
+    exact = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
+    if exact:
+        best_kind = min(KIND_ORDER[h.record.KIND] for h in exact)
+        exact = [h for h in exact if KIND_ORDER[h.record.KIND] == best_kind]
+        if len(exact) == 1 or exact[0].match == "id":
+            return Resolution(exact[0].record)
+        return Resolution(None, tuple(h.record for h in exact))
+    if hits and hits[0].score >= STRONG_SCORE and (len(hits) == 1 or hits[1].score <= hits[0].score - CLEAR_MARGIN):
+        return Resolution(hits[0].record)
+    return Resolution(None, tuple(h.record for h in hits[:3]))
+
+
+def hub_ids(catalog: Catalog) -> set[str]:
+    return {m.complex for m in catalog.of(MiniCluster)}
+
+
+def describe(record: Record) -> str:
+    """A short, unambiguous way to name a record to people: "Mechatronics (mini cluster, Changwon)"."""
+    where = ""
+    if isinstance(record, MiniCluster):
+        where = f", {record.complex}"
+    return f"{record.display_name} ({record.LABEL}{where})"
