@@ -156,9 +156,9 @@ def _check_references(kind: str, record: dict[str, Any], ids: dict[str, set[str]
         if not isinstance(value, str):
             continue  # already reported as a type error
         if target == ANY_KIND:
-            if not any(value in known for known in ids.values()):
+            if len(ids) == len(KINDS) and not any(value in known for known in ids.values()):
                 yield Problem(file_name(kind), label, path, f"{value!r} is not the id of any record")
-        elif value not in ids.get(target, ()):
+        elif target in ids and value not in ids[target]:  # a kind whose file didn't parse can't be checked
             yield Problem(file_name(kind), label, path, f"unknown {KINDS[target].LABEL} {value!r}")
 
 
@@ -218,12 +218,20 @@ def _describe(annotation: Any) -> str:
     if origin in (Union, types.UnionType):
         return " or ".join(_describe(option) for option in typing.get_args(annotation) if option is not type(None))
     if origin is tuple:
-        return f"a list of {_describe(typing.get_args(annotation)[0])}"
+        return f"a list of {_plural(typing.get_args(annotation)[0])}"
     if origin is dict:
-        return f"a table of {_describe(typing.get_args(annotation)[1])}"
+        return f"a table of {_plural(typing.get_args(annotation)[1])}"
     if dataclasses.is_dataclass(annotation):
         return "a table"
     return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(annotation, str(annotation))
+
+
+def _plural(annotation: Any) -> str:
+    if typing.get_origin(annotation) is tuple:
+        return "lists of " + _plural(typing.get_args(annotation)[0])
+    if dataclasses.is_dataclass(annotation):
+        return "tables"
+    return {str: "strings", int: "integers", float: "numbers", bool: "booleans"}.get(annotation, str(annotation))
 
 
 def _describe_value(value: Any) -> str:
