@@ -1,5 +1,7 @@
 """The `kcluster` command: a click group with global options; each command lives in `commands/`."""
 
+import sys
+
 import click
 
 from . import __version__
@@ -58,3 +60,16 @@ def main(ctx: click.Context, data_dir: str | None, no_color: bool) -> None:
 
 for command in (show, search, complexes, mini, regions, phases, timeline, facts, sources, validate, export):
     main.add_command(command)
+
+
+def run() -> None:
+    """The console script: `main` with output that degrades instead of crashing.
+
+    A terminal that can't encode Hangul (PYTHONIOENCODING=ascii, LC_ALL=C) gets "?" for
+    what it can't show. A closed pipe (`| head`) is handled by click: it exits quietly.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    main(prog_name="kcluster")

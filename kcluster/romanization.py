@@ -67,3 +67,12 @@ def phonetic(word: str) -> str:
 def compact_key(text: str) -> str:
     """The phonetic key of a whole name with its spaces and hyphens removed."""
     return phonetic("".join(words(text)))
+
+
+_PROVINCE_LONG_FORMS = {short: long for long, short in _PROVINCE_SHORT_FORMS.items()}
+
+
+def long_form(key: str) -> str | None:
+    """The full province name's key for a short one ("jonnam" -> "jollanam"), so that
+    "Jeolla" or "Kyungsang" can be found as the start of a province's name."""
+    return _PROVINCE_LONG_FORMS.get(key)

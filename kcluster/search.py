@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 
 from .catalog import Catalog
 from .model import KINDS, Complex, Event, MiniCluster, Phase, Record, Story
-from .romanization import compact_key, fold, phonetic, words
+from .romanization import compact_key, fold, long_form, phonetic, words
 
 MIN_SCORE = 60
 FUZZY_NAME_CUTOFF = 80  # rapidfuzz ratio of folded names; 60 puts Gumi next to Gunsan
@@ -45,10 +45,21 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class _WordMatch:
+    exact: frozenset[str]
+    close: frozenset[str]  # typos: a weaker match
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.exact | self.close
+
+
+@dataclass(frozen=True)
 class _Entry:
     record: Record
     names: tuple[tuple[str, str], ...]  # (match kind "name"/"alias", folded text)
-    words: frozenset[str]  # phonetic keys of every word that describes the record
+    name_words: frozenset[str]  # phonetic keys of the words of its own names
+    words: frozenset[str]  # ... and of every word that describes the record
 
 
 class SearchIndex:
@@ -61,15 +72,18 @@ class SearchIndex:
 
     def _entry(self, record: Record) -> _Entry:
         own = [("name", fold(n)) for n in (getattr(record, f) for f in record.NAME_FIELDS) if n]
-        own += [("alias", fold(a)) for a in (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()))]
-        texts = [text for _, text in own] + list(self._context(record))
-        keys = {phonetic(w) for text in texts for w in words(text) if w not in STOP_WORDS}
-        return _Entry(record, tuple((kind, text) for kind, text in own if text), frozenset(keys))
+        # A region's provinces are names of its parts: "Gyeongsangnam-do" finds Dongnam.
+        others = (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()), *getattr(record, "provinces", ()))
+        own += [("alias", fold(a)) for a in others]
+        name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
+        context_keys = {phonetic(w) for text in self._context(record) for w in words(text) if w not in STOP_WORDS}
+        names = tuple((kind, text) for kind, text in own if text)
+        return _Entry(record, names, frozenset(name_keys), frozenset(name_keys | context_keys))
 
     def _context(self, record: Record) -> Iterator[str]:
         """Words that describe a record beyond its own names."""
         yield record.id.replace("-", " ")
-        for field in ("industries", "provinces", "sectors", "location", "theme", "kind", "subject", "city"):
+        for field in ("industries", "provinces", "sectors", "location", "theme", "kind", "subject", "city", "address"):
             value = getattr(record, field, None)
             if isinstance(value, str):
                 yield value
@@ -109,18 +123,20 @@ class SearchIndex:
         hits.sort(key=lambda h: h.sort_key)
         return hits[:limit] if limit else hits
 
-    def _similar_words(self, key: str) -> frozenset[str]:
-        """The vocabulary's words that a query word stands for: itself, its typos, its prefix."""
-        similar = {key}
+    def _similar_words(self, key: str) -> "_WordMatch":
+        """The vocabulary's words a query word stands for: itself and words it starts
+        (exact), and words a typo away (close)."""
+        exact = {key}
+        close: set[str] = set()
         if len(key) >= 4:
             from rapidfuzz import fuzz, process
 
+            exact.update(word for word in self._vocabulary if word.startswith(key))
             matches = process.extract(key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None)
-            similar.update(word for word, _, _ in matches)
-            similar.update(word for word in self._vocabulary if word.startswith(key))
-        return frozenset(similar)
+            close.update(word for word, _, _ in matches)
+        return _WordMatch(frozenset(exact), frozenset(close - exact))
 
-    def _score(self, entry: _Entry, folded: str, word_keys: list[frozenset[str]]) -> Hit | None:
+    def _score(self, entry: _Entry, folded: str, word_keys: list[_WordMatch]) -> Hit | None:
         record = entry.record
         if folded == fold(record.id) or folded == record.id:
             return Hit(record, 100, "id")
@@ -131,7 +147,7 @@ class SearchIndex:
                 candidate = Hit(record, 100 if kind == "name" else 98, kind)
             elif query_key == compact_key(name):
                 candidate = Hit(record, 95 if kind == "name" else 93, kind)
-            elif len(folded) >= 3 and (name.startswith(folded) or compact_key(name).startswith(query_key)):
+            elif len(folded) >= 3 and _starts(name, folded, query_key):
                 candidate = Hit(record, 85, "prefix")
             else:
                 continue
@@ -143,17 +159,23 @@ class SearchIndex:
         return best if best and best.score >= MIN_SCORE else None
 
     @staticmethod
-    def _words_hit(entry: _Entry, word_keys: list[frozenset[str]]) -> Hit | None:
-        found = sum(1 for keys in word_keys if keys & entry.words)
+    def _words_hit(entry: _Entry, word_keys: list[_WordMatch]) -> Hit | None:
+        found = sum(1 for match in word_keys if match.all & entry.words)
         if not found:
             return None
         share = found / len(word_keys)
         if share < 1:
             return Hit(entry.record, round(45 + 25 * share), "words") if len(word_keys) > 2 else None
-        # Every query word is there: rank records whose own name the query covers higher.
+        # Every query word is there: higher when they are words of its own names, when they
+        # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
+        # lower when only typos of them are.
+        in_names = all(match.all & entry.name_words for match in word_keys)
+        exactly = all(match.exact & entry.words for match in word_keys)
         name_words = {phonetic(w) for _, name in entry.names[:1] for w in name.split() if w not in STOP_WORDS}
-        covered = len(name_words & set().union(*word_keys)) / len(name_words) if name_words else 0
-        return Hit(entry.record, round(72 + 16 * covered), "words")
+        query_words = set().union(*(match.all for match in word_keys))
+        covered = len(name_words & query_words) / len(name_words) if name_words else 0
+        score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
+        return Hit(entry.record, round(score), "words")
 
     @staticmethod
     def _fuzzy_hit(entry: _Entry, folded: str) -> Hit | None:
@@ -163,12 +185,24 @@ class SearchIndex:
 
         query_key = compact_key(folded)
         best = max(
-            (max(fuzz.ratio(folded, name), fuzz.ratio(query_key, compact_key(name))) for _, name in entry.names),
+            (
+                max(fuzz.ratio(folded, name), fuzz.ratio(query_key, compact_key(name))) * (0.9 if kind == "name" else 0.85)
+                for kind, name in entry.names
+            ),
             default=0,
         )
-        if best < FUZZY_NAME_CUTOFF:
+        if best < FUZZY_NAME_CUTOFF * 0.85:
             return None
-        return Hit(entry.record, round(best * 0.9), "fuzzy")
+        return Hit(entry.record, round(best), "fuzzy")
+
+
+def _starts(name: str, folded: str, query_key: str) -> bool:
+    """Whether a name starts with the query, as typed or in any romanization; a short
+    province name also in its long form ("Junnam" starts "Jeolla" as "Jeollanam")."""
+    if name.startswith(folded):
+        return True
+    key = compact_key(name)
+    return key.startswith(query_key) or (long_form(key) or "").startswith(query_key)
 
 
 def _better(current: Hit | None, candidate: Hit | None) -> Hit | None:

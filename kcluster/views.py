@@ -25,7 +25,7 @@ def page(catalog: Catalog, record: Record) -> dict[str, Any]:
         view |= _region_relations(catalog, record)
     elif isinstance(record, MiniCluster):
         hub = catalog.get(Complex, record.complex)
-        view["hub"] = hub.to_dict() if hub else None
+        view["hub_complex"] = hub.to_dict() if hub else None
         view["office"] = _dict_or_none(catalog.branch_of(record))
     elif isinstance(record, Branch):
         view["complexes"] = [c.to_dict() for c in catalog.complexes_served_by(record.id)]

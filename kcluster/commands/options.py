@@ -1,6 +1,7 @@
 """Options and output plumbing shared by the commands."""
 
 import functools
+import sys
 from typing import Any, Callable
 
 import click
@@ -32,7 +33,7 @@ def output_format(formats: tuple[str, ...] = LIST_FORMATS) -> Callable:
 
 def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: Callable[[], Any]) -> None:
     """Print a list in the chosen format; `draw_table` renders it for people."""
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     if output_format == "json":
         write_json(records, stream)
     elif output_format == "jsonl":

@@ -1,3 +1,5 @@
+import sys
+
 import click
 
 from ..context import pass_session
@@ -30,7 +32,7 @@ def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_jso
     hits = SearchIndex(catalog, [kind] if kind else None).search(text, limit=limit)
     rows = [_hit_dict(hit) for hit in hits]
     if as_json:
-        write_json(rows, click.get_text_stream("stdout"))
+        write_json(rows, sys.stdout)
     if not hits:
         raise NotFound(f"nothing matches {text!r}.")
     if not as_json:

@@ -1,3 +1,5 @@
+import sys
+
 import click
 
 from ..context import pass_session
@@ -53,7 +55,7 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
     if output_format == "json":
         if with_sources:
             view["citations"] = citations(catalog, view)
-        write_json(view, click.get_text_stream("stdout"))
+        write_json(view, sys.stdout)
         return
     from ..render.pages import render_page
     from ..render.tables import citations_table

@@ -1,3 +1,5 @@
+import sys
+
 import click
 
 from ..context import pass_session
@@ -22,6 +24,6 @@ def validate(session, as_json: bool) -> None:
     catalog = session.catalog  # loading validates, and raises with every problem
     counts = {kind: len(records) for kind, records in catalog.records.items()}
     if as_json:
-        write_json({"valid": True, "location": catalog.location, "counts": counts}, click.get_text_stream("stdout"))
+        write_json({"valid": True, "location": catalog.location, "counts": counts}, sys.stdout)
     else:
         click.echo(f"{catalog.location[:1].upper()}{catalog.location[1:]} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))

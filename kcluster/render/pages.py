@@ -26,7 +26,12 @@ KIND_LABELS = {
 
 def render_page(view: dict[str, Any]) -> Group:
     title = view.get("name") or view.get("title") or view.get("label") or view["id"]
-    parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(view)]
+    shown = dict(view)
+    if shown.get("region_name"):
+        shown["region"] = f"{shown.pop('region_name')} ({view['region']})"
+    if shown.get("office"):
+        shown.pop("branch", None)  # shown with its address below
+    parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(shown)]
     parts += _sections(view)
     parts.append(notes_block(view.get("notes") or []))
     parts.append(text_block("Sources", cited(view)))
@@ -38,8 +43,9 @@ def _sections(view: dict[str, Any]) -> list[Any]:
     office = view.get("office")
     if office:
         parts.append(text_block("KICOX office", f"{office['name']}\n{office.get('address') or '(no address printed)'}"))
-    if view.get("hub"):
-        parts.append(text_block("Hub complex", f"{view['hub']['name']} ({view['hub']['id']})"))
+    if view.get("hub_complex"):
+        hub = view["hub_complex"]
+        parts.append(text_block("Hub complex", f"{hub['name']} ({hub['id']})"))
     if view.get("periods"):
         table = new_table("start", "end", "source", title="Dates, as each source gives them")
         for period in view["periods"]:

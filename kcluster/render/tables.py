@@ -1,15 +1,15 @@
 """Rich tables for people, drawn from the views' dicts. Long values wrap; nothing is cut."""
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from rich import box
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 # Fields a page shows in its own section (or not at all) rather than in the field table.
 _SECTIONED = {"id", "type", "notes", "sources", "derived", "mini_clusters", "hub_complexes", "facts",
-              "stories", "complexes", "office", "hub", "periods", "budget", "figures"}
+              "stories", "complexes", "office", "hub_complex", "periods", "budget", "figures"}
 
 
 def new_table(*columns: str, title: str | None = None) -> Table:
@@ -51,21 +51,49 @@ def field_table(view: dict[str, Any], labels: dict[str, str] | None = None) -> T
     return table
 
 
-def mini_clusters_table(minis: Iterable[dict[str, Any]], title: str | None = None, hub_names: dict | None = None) -> Table:
-    columns = ["mini cluster", "hub", "URL", "ext.", "phone"] if hub_names else ["mini cluster", "URL", "ext.", "phone"]
-    table = new_table(*columns, title=title)
-    for mini in minis:
-        name = mini["name"] + (" (agro-industrial)" if mini.get("agro_industrial") else "")
-        hub = [hub_names.get(mini["complex"], mini["complex"])] if hub_names else []
-        table.add_row(name, *hub, mini["url"], mini["extension"], mini["phone"])
-    return table
+class Adaptive:
+    """A table where it fits, one block a record where it doesn't: a narrow terminal
+    still shows every URL and phone number whole."""
+
+    def __init__(self, wide: Callable[[], Any], narrow: Callable[[], Any], min_width: int):
+        self.wide, self.narrow, self.min_width = wide, narrow, min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide() if options.max_width >= self.min_width else self.narrow()
+
+
+def mini_clusters_table(minis: Iterable[dict[str, Any]], title: str | None = None, hub_names: dict | None = None) -> Adaptive:
+    minis = list(minis)
+
+    def label(mini: dict[str, Any]) -> str:
+        return mini["name"] + (" (agro-industrial)" if mini.get("agro_industrial") else "")
+
+    def hub(mini: dict[str, Any]) -> list[str]:
+        return [hub_names.get(mini["complex"], mini["complex"])] if hub_names else []
+
+    def wide() -> Table:
+        columns = ["mini cluster", "hub", "URL", "ext.", "phone"] if hub_names else ["mini cluster", "URL", "ext.", "phone"]
+        table = new_table(*columns, title=title)
+        for mini in minis:
+            table.add_row(label(mini), *hub(mini), mini["url"], mini["extension"], mini["phone"])
+        return table
+
+    def narrow() -> Text:
+        block = Text(f"{title}\n" if title else "", style="bold")
+        for mini in minis:
+            block.append(" · ".join([label(mini), *hub(mini)]) + "\n", style="bold")
+            block.append(f"  {mini['url']}\n  ext. {mini['extension']}  {mini['phone']}\n")
+        return block
+
+    return Adaptive(wide, narrow, min_width=100 if hub_names else 90)
 
 
 def facts_table(facts: Iterable[dict[str, Any]], title: str | None = None) -> Table:
     table = new_table("fact", "value", "as of", "source", title=title)
     for fact in facts:
         value = f"{fact['value']} {fact.get('unit') or ''}".strip()
-        table.add_row(fact["label"], value, fact.get("as_of") or "", cited(fact))
+        sources = ", ".join(sorted({c["source"] for c in fact.get("sources", ())}))
+        table.add_row(fact["label"], value, fact.get("as_of") or "", sources)
     return table
 
 

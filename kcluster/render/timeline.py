@@ -15,7 +15,7 @@ def phases_view(phases: list[dict[str, Any]]):
 
 
 def timeline(phases: list[dict[str, Any]]) -> Text | None:
-    spans = [(p, period, *_years(period)) for p in phases for period in p["periods"]]
+    spans = [(p, period, *_years(period)) for p in phases for period in distinct_datings(p)]
     spans = [s for s in spans if s[2] is not None]
     if not spans:
         return None
@@ -31,6 +31,14 @@ def timeline(phases: list[dict[str, Any]]) -> Text | None:
         out.append(BAR * ((end - start + 1) * CELL - 1), style=f"color({(phase['number'] % 6) + 1})")
         out.append("\n")
     return out
+
+
+def distinct_datings(phase: dict[str, Any]) -> list[dict[str, Any]]:
+    """A source that dates a phase the same way in two sections draws one bar, not two."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for period in phase["periods"]:
+        seen.setdefault((period["source"], period["start"], period.get("end")), period)
+    return list(seen.values())
 
 
 def _label(phase: dict[str, Any], period: dict[str, Any]) -> str:
@@ -49,7 +57,7 @@ def _years(period: dict[str, Any]) -> tuple[int | None, int | None]:
 def details(phases: list[dict[str, Any]]):
     table = new_table("phase", "dates (source)", "goals", "main projects", "targets", "budget")
     for phase in phases:
-        dates = [f"{p['start']}–{p.get('end') or '?'} ({p['source']})" for p in phase["periods"]]
+        dates = [f"{p['start']}–{p.get('end') or '?'} ({p['source']})" for p in distinct_datings(phase)]
         budget = [f"{b['year']}: {b['amount']} {b['unit']}" for b in phase["budget"]]
         table.add_row(f"{phase['number']}. {phase['name']}", text(dates), text(phase["goals"]),
                       text(phase["projects"]), text(phase["targets"]), text(budget))
