@@ -22,7 +22,7 @@ from .catalog import Catalog
 from .model import KINDS, Complex, Event, MiniCluster, Phase, Record, Story
 from .romanization import compact_key, fold, long_form, phonetic, words
 
-MIN_SCORE = 60
+MIN_SCORE = 65
 FUZZY_NAME_CUTOFF = 80  # rapidfuzz ratio of folded names; 60 puts Gumi next to Gunsan
 FUZZY_WORD_CUTOFF = 85
 STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "for", "to", "on", "with", "de", "und"})
@@ -160,12 +160,8 @@ class SearchIndex:
 
     @staticmethod
     def _words_hit(entry: _Entry, word_keys: list[_WordMatch]) -> Hit | None:
-        found = sum(1 for match in word_keys if match.all & entry.words)
-        if not found:
+        if not all(match.all & entry.words for match in word_keys):
             return None
-        share = found / len(word_keys)
-        if share < 1:
-            return Hit(entry.record, round(45 + 25 * share), "words") if len(word_keys) > 2 else None
         # Every query word is there: higher when they are words of its own names, when they
         # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
         # lower when only typos of them are.
@@ -232,6 +228,9 @@ def resolve(catalog: Catalog, query: str, kinds: Iterable[str] | None = None) ->
     hits = index.search(query)
     exact = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
     if exact:
+        # An id beats a name, a name an alias ("Gwangju" the complex, not the region it names);
+        # then the kind that comes first in the dump.
+        exact = [h for h in exact if h.score == exact[0].score]
         best_kind = min(KIND_ORDER[h.record.KIND] for h in exact)
         exact = [h for h in exact if KIND_ORDER[h.record.KIND] == best_kind]
         if len(exact) == 1 or exact[0].match == "id":
