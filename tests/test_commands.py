@@ -195,3 +195,13 @@ def test_no_color_flag_and_env(run):
     for args, env in ((["--no-color", "regions"], None), (["regions"], {"NO_COLOR": "1"})):
         result = run(*args, env=env)
         assert result.exit_code == 0 and "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [("kcluster show chang", "changwon"), ("kcluster mini --region ho", "honam"), ("kcluster mini --hub gu", "gumi")],
+)
+def test_shell_completion_of_record_names(run, words, expected):
+    env = {"_KCLUSTER_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    result = run.runner.invoke(main, [], env=env, prog_name="kcluster")
+    assert f"plain,{expected}" in result.stdout.splitlines()

@@ -1,0 +1,66 @@
+"""Bad input never crashes kcluster; a broken dataset stops every command cleanly."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kcluster.cli import main
+
+COMMANDS = sorted(main.commands)
+OPTIONS = ["--json", "--format", "--region", "--hub", "--agro", "--no-agro", "--pilot", "--industry", "--source",
+           "--from", "--to", "--kind", "--type", "--limit", "--sources", "--help", "--no-color"]
+WORDS = st.one_of(
+    st.sampled_from(COMMANDS + OPTIONS + ["honam", "gumi", "csv", "json", "table", "2005", "-1", "", "광주", "🙂"]),
+    st.text(max_size=30),
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x1F), max_size=5),
+    st.text(min_size=300, max_size=1000).map(lambda t: t or "x" * 300),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(command=st.sampled_from(COMMANDS), words=st.lists(WORDS, max_size=5))
+def test_any_arguments_end_with_0_1_or_2(run, command, words):
+    result = run.runner.invoke(main, [command, *words])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1, 2)
+
+
+BROKEN_COMMANDS = [
+    ["show", "Changwon"], ["search", "gumi"], ["complexes"], ["mini"], ["regions"], ["phases"],
+    ["timeline"], ["facts"], ["sources"], ["export", "--format", "json"], ["validate"],
+]
+
+
+@pytest.mark.parametrize("args", BROKEN_COMMANDS, ids=lambda a: a[0])
+def test_every_command_stops_on_a_broken_dataset(run, data_copy, args):
+    text = (data_copy / "mini_clusters.toml").read_text(encoding="utf-8")
+    (data_copy / "mini_clusters.toml").write_text(text.replace('complex = "changwon"', 'complex = "changwn"', 1))
+    result = run("--data-dir", str(data_copy), *args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "mini_clusters.toml: record 'changwon-mechatronics': field 'complex': unknown complex 'changwn'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_environment_variable_chooses_the_dataset(run, tmp_path):
+    result = run("regions", env={"KCLUSTER_DATA_DIR": str(tmp_path / "missing")})
+    assert result.exit_code == 1 and "no such folder" in result.stderr
+
+
+def test_data_markup_is_never_interpreted(run, data_copy):
+    text = (data_copy / "complexes.toml").read_text(encoding="utf-8")
+    (data_copy / "complexes.toml").write_text(text.replace('name = "Sacheon"', 'name = "[red]Sacheon[/red]"', 1))
+    result = run("--data-dir", str(data_copy), "show", "sacheon")
+    assert result.exit_code == 0 and "[red]Sacheon[/red]" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "json"], ["mini"], ["timeline", "--format", "jsonl"]])
+def test_piping_into_head_ends_quietly(args, tmp_path):
+    import subprocess
+    import sys
+
+    pipeline = f"{sys.executable} -m kcluster {' '.join(args)} | head -n 1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "KCLUSTER_CACHE_DIR": str(tmp_path)}, timeout=60)
+    assert len(result.stdout.splitlines()) == 1
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
