@@ -57,7 +57,7 @@ class _WordMatch:
 @dataclass(frozen=True)
 class _Entry:
     record: Record
-    names: tuple[tuple[str, str], ...]  # (match kind "name"/"alias", folded text)
+    names: tuple[tuple[str, str, str], ...]  # (match kind "name"/"alias", folded text, compact key)
     name_words: frozenset[str]  # phonetic keys of the words of its own names
     words: frozenset[str]  # ... and of every word that describes the record
 
@@ -77,7 +77,7 @@ class SearchIndex:
         own += [("alias", fold(a)) for a in others]
         name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
         context_keys = {phonetic(w) for text in self._context(record) for w in words(text) if w not in STOP_WORDS}
-        names = tuple((kind, text) for kind, text in own if text)
+        names = tuple((kind, text, compact_key(text)) for kind, text in own if text)
         return _Entry(record, names, frozenset(name_keys), frozenset(name_keys | context_keys))
 
     def _context(self, record: Record) -> Iterator[str]:
@@ -142,12 +142,12 @@ class SearchIndex:
             return Hit(record, 100, "id")
         best: Hit | None = None
         query_key = compact_key(folded)
-        for kind, name in entry.names:
+        for kind, name, name_key in entry.names:
             if folded == name:
                 candidate = Hit(record, 100 if kind == "name" else 98, kind)
-            elif query_key == compact_key(name):
+            elif query_key == name_key:
                 candidate = Hit(record, 95 if kind == "name" else 93, kind)
-            elif len(folded) >= 3 and _starts(name, folded, query_key):
+            elif len(folded) >= 3 and _starts(name, name_key, folded, query_key):
                 candidate = Hit(record, 85, "prefix")
             else:
                 continue
@@ -167,7 +167,7 @@ class SearchIndex:
         # lower when only typos of them are.
         in_names = all(match.all & entry.name_words for match in word_keys)
         exactly = all(match.exact & entry.words for match in word_keys)
-        name_words = {phonetic(w) for _, name in entry.names[:1] for w in name.split() if w not in STOP_WORDS}
+        name_words = {phonetic(w) for _, name, _ in entry.names[:1] for w in name.split() if w not in STOP_WORDS}
         query_words = set().union(*(match.all for match in word_keys))
         covered = len(name_words & query_words) / len(name_words) if name_words else 0
         score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
@@ -182,8 +182,8 @@ class SearchIndex:
         query_key = compact_key(folded)
         best = max(
             (
-                max(fuzz.ratio(folded, name), fuzz.ratio(query_key, compact_key(name))) * (0.9 if kind == "name" else 0.85)
-                for kind, name in entry.names
+                max(fuzz.ratio(folded, name), fuzz.ratio(query_key, name_key)) * (0.9 if kind == "name" else 0.85)
+                for kind, name, name_key in entry.names
             ),
             default=0,
         )
@@ -192,13 +192,12 @@ class SearchIndex:
         return Hit(entry.record, round(best), "fuzzy")
 
 
-def _starts(name: str, folded: str, query_key: str) -> bool:
+def _starts(name: str, name_key: str, folded: str, query_key: str) -> bool:
     """Whether a name starts with the query, as typed or in any romanization; a short
     province name also in its long form ("Junnam" starts "Jeolla" as "Jeollanam")."""
     if name.startswith(folded):
         return True
-    key = compact_key(name)
-    return key.startswith(query_key) or (long_form(key) or "").startswith(query_key)
+    return name_key.startswith(query_key) or (long_form(name_key) or "").startswith(query_key)
 
 
 def _better(current: Hit | None, candidate: Hit | None) -> Hit | None:
@@ -224,8 +223,11 @@ class Resolution:
 def resolve(catalog: Catalog, query: str, kinds: Iterable[str] | None = None) -> Resolution:
     """The one record a person means by `query`: an exact id, name or alias wins; otherwise a
     single strong match; otherwise none, with the close competitors as candidates."""
-    index = SearchIndex(catalog, kinds)
-    hits = index.search(query)
+    wanted = list(kinds) if kinds else list(KINDS)
+    by_id = [r for kind in wanted if (r := catalog.get(KINDS[kind], query)) is not None]
+    if by_id:  # scripts pass ids: no need to search
+        return Resolution(by_id[0])
+    hits = SearchIndex(catalog, kinds).search(query)
     exact = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
     if exact:
         # An id beats a name, a name an alias ("Gwangju" the complex, not the region it names);
