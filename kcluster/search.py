@@ -243,10 +243,6 @@ def resolve(catalog: Catalog, query: str, kinds: Iterable[str] | None = None) ->
     return Resolution(None, tuple(h.record for h in hits[:3]))
 
 
-def hub_ids(catalog: Catalog) -> set[str]:
-    return {m.complex for m in catalog.of(MiniCluster)}
-
-
 def describe(record: Record) -> str:
     """A short, unambiguous way to name a record to people: "Mechatronics (mini cluster, Changwon)"."""
     where = ""
