@@ -57,9 +57,21 @@ class _WordMatch:
 @dataclass(frozen=True)
 class _Entry:
     record: Record
+    folded_id: str
     names: tuple[tuple[str, str, str], ...]  # (match kind "name"/"alias", folded text, compact key)
-    name_words: frozenset[str]  # phonetic keys of the words of its own names
+    main_name_words: frozenset[str]  # phonetic keys of the words of the name people call it by
+    name_words: frozenset[str]  # ... of the words of all its own names
     words: frozenset[str]  # ... and of every word that describes the record
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A query folded once, not once per record it is compared with."""
+
+    folded: str
+    key: str  # compact_key(folded)
+    words: tuple[_WordMatch, ...]
+    all_words: frozenset[str]  # every vocabulary word any query word stands for
 
 
 class SearchIndex:
@@ -78,7 +90,9 @@ class SearchIndex:
         name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
         context_keys = {phonetic(w) for text in self._context(record) for w in words(text) if w not in STOP_WORDS}
         names = tuple((kind, text, compact_key(text)) for kind, text in own if text)
-        return _Entry(record, names, frozenset(name_keys), frozenset(name_keys | context_keys))
+        main_name_words = frozenset(phonetic(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
+        return _Entry(record, fold(record.id), names, main_name_words, frozenset(name_keys),
+                      frozenset(name_keys | context_keys))
 
     def _context(self, record: Record) -> Iterator[str]:
         """Words that describe a record beyond its own names."""
@@ -118,8 +132,9 @@ class SearchIndex:
         if not folded:
             return []
         query_words = [w for w in folded.split() if w not in STOP_WORDS] or folded.split()
-        word_keys = [self._similar_words(phonetic(w)) for w in query_words]
-        hits = [hit for entry in self.entries if (hit := self._score(entry, folded, word_keys))]
+        word_keys = tuple(self._similar_words(phonetic(w)) for w in query_words)
+        prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
+        hits = [hit for entry in self.entries if (hit := self._score(entry, prepared))]
         hits.sort(key=lambda h: h.sort_key)
         return hits[:limit] if limit else hits
 
@@ -136,12 +151,11 @@ class SearchIndex:
             close.update(word for word, _, _ in matches)
         return _WordMatch(frozenset(exact), frozenset(close - exact))
 
-    def _score(self, entry: _Entry, folded: str, word_keys: list[_WordMatch]) -> Hit | None:
-        record = entry.record
-        if folded == fold(record.id) or folded == record.id:
+    def _score(self, entry: _Entry, query: _Query) -> Hit | None:
+        record, folded, query_key = entry.record, query.folded, query.key
+        if folded == entry.folded_id:
             return Hit(record, 100, "id")
         best: Hit | None = None
-        query_key = compact_key(folded)
         for kind, name, name_key in entry.names:
             if folded == name:
                 candidate = Hit(record, 100 if kind == "name" else 98, kind)
@@ -154,12 +168,13 @@ class SearchIndex:
             best = _better(best, candidate)
         if best and best.score >= 93:
             return best
-        best = _better(best, self._words_hit(entry, word_keys))
-        best = _better(best, self._fuzzy_hit(entry, folded))
+        best = _better(best, self._words_hit(entry, query))
+        best = _better(best, self._fuzzy_hit(entry, query))
         return best if best and best.score >= MIN_SCORE else None
 
     @staticmethod
-    def _words_hit(entry: _Entry, word_keys: list[_WordMatch]) -> Hit | None:
+    def _words_hit(entry: _Entry, query: _Query) -> Hit | None:
+        word_keys = query.words
         if not all(match.all & entry.words for match in word_keys):
             return None
         # Every query word is there: higher when they are words of its own names, when they
@@ -167,22 +182,20 @@ class SearchIndex:
         # lower when only typos of them are.
         in_names = all(match.all & entry.name_words for match in word_keys)
         exactly = all(match.exact & entry.words for match in word_keys)
-        name_words = {phonetic(w) for _, name, _ in entry.names[:1] for w in name.split() if w not in STOP_WORDS}
-        query_words = set().union(*(match.all for match in word_keys))
-        covered = len(name_words & query_words) / len(name_words) if name_words else 0
+        name_words = entry.main_name_words
+        covered = len(name_words & query.all_words) / len(name_words) if name_words else 0
         score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
         return Hit(entry.record, round(score), "words")
 
     @staticmethod
-    def _fuzzy_hit(entry: _Entry, folded: str) -> Hit | None:
-        if len(folded) < 4:
+    def _fuzzy_hit(entry: _Entry, query: _Query) -> Hit | None:
+        if len(query.folded) < 4:
             return None
         from rapidfuzz import fuzz
 
-        query_key = compact_key(folded)
         best = max(
             (
-                max(fuzz.ratio(folded, name), fuzz.ratio(query_key, name_key)) * (0.9 if kind == "name" else 0.85)
+                max(fuzz.ratio(query.folded, name), fuzz.ratio(query.key, name_key)) * (0.9 if kind == "name" else 0.85)
                 for kind, name, name_key in entry.names
             ),
             default=0,
