@@ -2,7 +2,7 @@
 
 import functools
 import sys
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import click
 
@@ -73,19 +73,25 @@ def _resolve_option(kinds: str, keep: Callable[[Record, Session], bool], what: s
     return callback
 
 
-def _complete(kinds: str, keep: Callable[[Record, Session], bool]) -> Callable:
+def complete_ids(candidates: Callable[[Session], Iterable[Record]]) -> Callable:
+    """A shell_complete callback offering the ids of `candidates` that start as typed."""
+
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
         from click.shell_completion import CompletionItem
 
         current = ctx.ensure_object(Session)
         try:
-            records = [r for r in current.catalog.records[kinds] if keep(r, current)]
-        except click.ClickException:
+            records = list(candidates(current))
+        except click.ClickException:  # a broken dataset completes nothing
             return []
         prefix = incomplete.lower()
         return [CompletionItem(r.id, help=r.display_name) for r in records if r.id.startswith(prefix)]
 
     return complete
+
+
+def _complete(kinds: str, keep: Callable[[Record, Session], bool]) -> Callable:
+    return complete_ids(lambda current: (r for r in current.catalog.records[kinds] if keep(r, current)))
 
 
 def _any(_record: Record, _session: Session) -> bool:

@@ -1,32 +1,21 @@
 import sys
+from typing import Iterable
 
 import click
 
 from ..context import pass_session
 from ..errors import NotFound
+from ..model import Record
 from ..render.machine import write_json
-from .options import output_format, print_rich
+from .options import complete_ids, output_format, print_rich
 
 
-def _complete_names(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list:
-    from click.shell_completion import CompletionItem
-
-    from ..context import Session
-
-    try:
-        catalog = ctx.ensure_object(Session).catalog
-    except click.ClickException:
-        return []
-    prefix = incomplete.lower()
-    return [
-        CompletionItem(record.id, help=record.display_name)
-        for record in catalog.all_records()
-        if record.KIND != "facts" and record.id.startswith(prefix)
-    ]
+def _showable(session) -> Iterable[Record]:
+    return (record for record in session.catalog.all_records() if record.KIND != "facts")
 
 
 @click.command()
-@click.argument("name", shell_complete=_complete_names)
+@click.argument("name", shell_complete=complete_ids(_showable))
 @click.option("--sources", "with_sources", is_flag=True, help="Also list the citations of everything shown.")
 @output_format(("table", "json"))
 @pass_session
