@@ -1,6 +1,7 @@
 """The catalogue: every record of the validated dataset, indexed, with the relations between them."""
 
 import dataclasses
+import functools
 import typing
 from functools import cached_property
 from typing import Any, Iterator, TypeVar
@@ -145,10 +146,6 @@ def _convert(value: Any, annotation: Any) -> Any:
     return value
 
 
-_FIELD_TYPES: dict[type, dict[str, Any]] = {}
-
-
+@functools.cache
 def _field_types(cls: type) -> dict[str, Any]:
-    if cls not in _FIELD_TYPES:
-        _FIELD_TYPES[cls] = {f.name: f.type for f in dataclasses.fields(cls)}
-    return _FIELD_TYPES[cls]
+    return {f.name: f.type for f in dataclasses.fields(cls)}

@@ -6,6 +6,7 @@ have defaults; list fields are tuples so records stay immutable.
 """
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any, ClassVar, Union
 
@@ -85,10 +86,14 @@ class Record:
 
         Order: id, the kind's own fields, then notes, derived and sources last.
         """
-        names = [f.name for f in dataclasses.fields(self)]
-        trailing = ("notes", "derived", "sources")
-        ordered = ["id", *(n for n in names if n != "id" and n not in trailing), *trailing]
-        return {name: _plain(getattr(self, name)) for name in ordered}
+        return {name: _plain(getattr(self, name)) for name in _export_order(type(self))}
+
+
+@functools.cache
+def _export_order(cls: type) -> tuple[str, ...]:
+    names = [f.name for f in dataclasses.fields(cls)]
+    trailing = ("notes", "derived", "sources")
+    return ("id", *(n for n in names if n != "id" and n not in trailing), *trailing)
 
 
 def _plain(value: Any) -> Any:

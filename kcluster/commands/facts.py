@@ -23,7 +23,8 @@ def facts(session, subject: str | None, output_format: str) -> None:
     """
     from ..romanization import fold
 
-    groups = session.catalog.facts_by_subject()
+    every_group = session.catalog.facts_by_subject()
+    groups = every_group
     if subject:
         wanted = fold(subject).split()
         groups = {
@@ -31,7 +32,7 @@ def facts(session, subject: str | None, output_format: str) -> None:
             if all(any(w in fold(f"{s} {f.label}") for f in fs) for w in wanted)
         }
         if not groups:
-            raise NotFound(f"no fact about {subject!r}. Subjects: " + ", ".join(sorted(session.catalog.facts_by_subject())[:12]) + ", ...")
+            raise NotFound(f"no fact about {subject!r}. Subjects: " + ", ".join(sorted(every_group)[:12]) + ", ...")
     chosen = [f for fs in groups.values() for f in fs]
 
     def table():

@@ -96,7 +96,7 @@ def regions(session, output_format: str) -> None:
 
         rows = new_table("region", "provinces", "specialised industries", "hubs", "mini clusters", "id")
         for r in chosen:
-            hubs = [catalog.get(Complex, h).name for h in r.hubs if catalog.get(Complex, h)]
+            hubs = [hub.name for h in r.hubs if (hub := catalog.get(Complex, h))]
             rows.add_row(r.name, text(list(r.provinces)), text(list(r.industries)), text(hubs),
                          str(len(catalog.mini_clusters_in(r.id))), r.id)
         print_rich(rows)
