@@ -55,13 +55,13 @@ def _hit_dict(hit) -> dict:
 
 def _where(catalog, record) -> str:
     """Where a hit belongs, so two records of one name can be told apart."""
-    from ..model import Complex, Region
+    from ..model import Complex
 
     if record.KIND == "mini_clusters":
         hub = catalog.get(Complex, record.complex)
         return hub.name if hub else record.complex
     if record.KIND == "complexes" and record.region:
-        region = catalog.get(Region, record.region)
+        region = catalog.region_of(record)
         return region.name if region else record.region
     for field in ("date", "as_of", "acronym"):
         value = getattr(record, field, None)
