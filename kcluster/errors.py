@@ -14,3 +14,10 @@ class NotFound(click.ClickException):
 
 class InvalidData(click.ClickException):
     exit_code = EXIT_INVALID_DATA
+
+
+class CannotWrite(click.ClickException):
+    """An output file or folder that exists, is in the wrong place, or can't be written."""
+
+    exit_code = 1
+
