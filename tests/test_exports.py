@@ -1,6 +1,8 @@
-"""`kcluster export` to files: the SQLite database read back and checked against the shipped
-dataset, and the rules of writing (atomic, no overwrite without --force, never inside the package)."""
+"""`kcluster export` to files: the SQLite database and the CSV data package read back and
+checked against the shipped dataset, and the rules of writing (atomic, no overwrite
+without --force, never inside the package)."""
 
+import csv
 import dataclasses
 import json
 import os
@@ -34,6 +36,16 @@ def database(tmp_path_factory) -> sqlite3.Connection:
     connection.row_factory = sqlite3.Row
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("csv")
+    result = export_to(folder / "kcluster-csv", "csv", tmp_path_factory.mktemp("cache"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and result.stderr.startswith("wrote 12 CSV files")
+    assert [p.name for p in folder.iterdir()] == ["kcluster-csv"]
+    return folder / "kcluster-csv"
 
 
 def scalar_references(cls) -> dict[str, str]:
@@ -137,6 +149,76 @@ def test_sqlite_records_the_dataset_date_and_no_licence(database, catalog):
     assert "no licence" in about["licence"]
 
 
+# --- CSV and the data package ----------------------------------------------------------------
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def test_data_package_describes_one_csv_per_kind(package, catalog):
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["profile"] == "tabular-data-package"
+    assert [r["name"] for r in descriptor["resources"]] == list(KINDS)
+    assert sorted(p.name for p in package.iterdir()) == sorted([f"{kind}.csv" for kind in KINDS] + ["datapackage.json"])
+    titles = [s["title"] for s in descriptor["sources"]]
+    assert len(titles) == len(catalog.of(Source))
+    assert all(any(source.title in title for title in titles) for source in catalog.of(Source))
+    assert "licenses" not in descriptor and "no licence" in descriptor["description"]
+
+
+def test_each_csv_reads_back_as_its_schema_says(package, catalog):
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    ids = {kind: {r.id for r in records} for kind, records in catalog.records.items()}
+    for resource in descriptor["resources"]:
+        kind, schema = resource["name"], resource["schema"]
+        header, rows = read_csv(package / resource["path"])
+        fields = {f["name"]: f for f in schema["fields"]}
+        assert header == list(fields) == list(catalog.records[kind][0].to_dict()), kind
+        assert len(rows) == len(catalog.records[kind])
+        assert schema["primaryKey"] == ["id"] and len({row["id"] for row in rows}) == len(rows)
+        assert {fk["fields"][0]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])} \
+            == scalar_references(KINDS[kind])
+        for fk in schema.get("foreignKeys", []):
+            column, target = fk["fields"][0], fk["reference"]["resource"]
+            assert all(row[column] in ids[target] for row in rows if row[column]), (kind, column)
+        for record, row in zip(catalog.records[kind], rows):
+            for name, value in record.to_dict().items():
+                assert _typed(row[name], fields[name]) == value, (kind, record.id, name)
+
+
+def _typed(cell: str, field: dict):
+    """A CSV cell read as its data package field says (the Table Schema types kcluster uses)."""
+    if cell == "" and not field.get("constraints", {}).get("required"):
+        return None
+    kind = field["type"]
+    if kind in ("array", "object"):
+        return json.loads(cell)
+    if kind == "boolean":
+        return {"true": True, "false": False}[cell]
+    if kind == "integer":
+        return int(cell)
+    if kind == "number":
+        return float(cell)
+    if kind == "any":  # a fact's value: the number it was, or text
+        for parse in (int, float):
+            try:
+                return parse(cell)
+            except ValueError:
+                pass
+    return cell
+
+
+def test_csv_export_agrees_with_the_list_command_on_every_plain_cell(package, run):
+    _, exported = read_csv(package / "mini_clusters.csv")
+    listed = list(csv.DictReader(run("mini", "--format", "csv").stdout.splitlines()))
+    assert [row["id"] for row in listed] == [row["id"] for row in exported]
+    plain = ["id", "name", "complex", "region", "url", "extension", "phone", "agro_industrial", "branch"]
+    assert [[row[c] for c in plain] for row in listed] == [[row[c] for c in plain] for row in exported]
+
+
 # --- JSON to a file --------------------------------------------------------------------------
 
 
@@ -154,8 +236,9 @@ def test_json_output_writes_the_dump_to_a_file(run, tmp_path):
 # --- how files are written -------------------------------------------------------------------
 
 
-def test_sqlite_needs_an_output(run):
-    result = run("export", "--format", "sqlite")
+@pytest.mark.parametrize("output_format", ["sqlite", "csv"])
+def test_file_formats_need_an_output(run, output_format):
+    result = run("export", "--format", output_format)
     assert result.exit_code == 2 and "--output" in result.stderr and result.stdout == ""
 
 
@@ -176,14 +259,34 @@ def test_an_existing_file_is_kept_without_force_and_replaced_with_it(run, tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_a_folder_is_not_replaced_by_a_file(run, tmp_path):
+def test_an_existing_csv_export_is_replaced_only_with_force(run, tmp_path):
+    target = tmp_path / "csv"
+    assert run("export", "--format", "csv", "--output", str(target)).exit_code == 0
+    (target / "regions.csv").write_text("edited")
+    assert run("export", "--format", "csv", "--output", str(target)).exit_code == 1
+    assert (target / "regions.csv").read_text() == "edited"
+    assert run("export", "--format", "csv", "--output", str(target), "--force").exit_code == 0
+    assert (target / "regions.csv").read_text(encoding="utf-8").startswith("id,name,")
+    assert [p.name for p in tmp_path.iterdir()] == ["csv"]
+
+
+def test_force_never_replaces_a_folder_that_is_not_an_export(run, tmp_path):
+    (tmp_path / "notes.txt").write_text("precious")
+    result = run("export", "--format", "csv", "--output", str(tmp_path), "--force")
+    assert result.exit_code == 1 and "aren't part of a kcluster export" in result.stderr
+    assert (tmp_path / "notes.txt").read_text() == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_file_is_not_replaced_by_a_folder_nor_a_folder_by_a_file(run, tmp_path):
+    (tmp_path / "file").write_text("x")
     (tmp_path / "folder").mkdir()
-    result = run("export", "--format", "sqlite", "--output", str(tmp_path / "folder"), "--force")
-    assert result.exit_code == 1 and "is a folder" in result.stderr
-    assert list((tmp_path / "folder").iterdir()) == []
+    assert run("export", "--format", "csv", "--output", str(tmp_path / "file"), "--force").exit_code == 1
+    assert run("export", "--format", "sqlite", "--output", str(tmp_path / "folder"), "--force").exit_code == 1
+    assert (tmp_path / "file").read_text() == "x" and list((tmp_path / "folder").iterdir()) == []
 
 
-@pytest.mark.parametrize("output_format", ["json", "sqlite"])
+@pytest.mark.parametrize("output_format", ["json", "sqlite", "csv"])
 def test_nothing_is_written_inside_the_installed_package(run, output_format):
     target = Path(kcluster.__file__).parent / "data" / "export-test-output"
     result = run("export", "--format", output_format, "--output", str(target))
@@ -195,6 +298,21 @@ def test_nothing_is_written_inside_the_installed_package(run, output_format):
 def test_a_missing_folder_is_reported(run, tmp_path):
     result = run("export", "--format", "sqlite", "--output", str(tmp_path / "missing" / "k.db"))
     assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+def test_a_failed_csv_export_leaves_nothing_behind(run, tmp_path, monkeypatch):
+    from kcluster.exports import csvpackage
+
+    written = csvpackage._write_csv
+
+    def fail_after_the_first_file(path, *args):
+        written(path, *args)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(csvpackage, "_write_csv", fail_after_the_first_file)
+    result = run("export", "--format", "csv", "--output", str(tmp_path / "csv"))
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_broken_reference_fails_the_database_and_leaves_nothing_behind(run, tmp_path, monkeypatch):

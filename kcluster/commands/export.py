@@ -11,17 +11,17 @@ from ..errors import CannotWrite
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["json", "sqlite"]),
+    type=click.Choice(["json", "csv", "sqlite"]),
     default="json",
     show_default=True,
     help="Output format.",
 )
 @click.option("--output", type=click.Path(path_type=Path), metavar="PATH",
-              help="Write to this file; json goes to stdout without it.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+              help="Write to this file (json, sqlite) or folder (csv); json goes to stdout without it.")
+@click.option("--force", is_flag=True, help="Replace an existing output (a csv folder only if it holds an export).")
 @pass_session
 def export(session, output_format: str, output: Path | None, force: bool) -> None:
-    """Export the whole dataset: JSON or a SQLite database.
+    """Export the whole dataset: JSON, a SQLite database, or CSV files with a data package.
 
     \b
     json    one object whose keys are the twelve kinds of record (regions,
@@ -30,6 +30,7 @@ def export(session, output_format: str, output: Path | None, force: bool) -> Non
             records; every --json output of the other commands uses this shape.
     sqlite  one table per kind with primary and foreign keys, link tables for
             lists of references, a `citations` table and an FTS5 `search` table.
+    csv     a folder: one CSV per kind and a Frictionless datapackage.json.
 
     Files are written whole or not at all; an existing output is only replaced
     with --force.
@@ -38,10 +39,12 @@ def export(session, output_format: str, output: Path | None, force: bool) -> Non
     Examples:
       kcluster export --format json | jq '.mini_clusters | length'
       kcluster export --format sqlite --output kcluster.db
+      kcluster export --format csv --output kcluster-csv
     """
     if output is None:
         if output_format != "json":
-            raise click.UsageError(f"--format {output_format} writes a file: give --output, e.g. --output kcluster.db.")
+            suggestion = "kcluster.db" if output_format == "sqlite" else "kcluster-csv"
+            raise click.UsageError(f"--format {output_format} writes files: give --output, e.g. --output {suggestion}.")
         if force:
             raise click.UsageError("--force replaces an --output file; without --output, JSON goes to stdout.")
         from ..render.machine import write_json
@@ -62,5 +65,6 @@ def export(session, output_format: str, output: Path | None, force: bool) -> Non
     written = {
         "json": f"{summary.rows:,} records of {summary.tables} kinds",
         "sqlite": f"{summary.tables} tables, {summary.rows:,} rows",
+        "csv": f"{summary.tables} CSV files ({summary.rows:,} rows) and datapackage.json",
     }[output_format]
     click.echo(f"wrote {written} to {output}", err=True)

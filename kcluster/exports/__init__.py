@@ -1,7 +1,8 @@
 """The dataset in other people's tools: whole-dataset exports to files.
 
-`write_export` writes JSON or a SQLite database, safely (see `files`). The table layouts
-come from `schema`, which reads them off the model.
+`write_export` writes JSON, a SQLite database or a folder of CSV files with a Frictionless
+data package, safely (see `files`). The table layouts come from `schema`, which reads them
+off the model.
 """
 
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from ..catalog import Catalog
 
-FILE_FORMATS = ("json", "sqlite")
+FILE_FORMATS = ("json", "csv", "sqlite")
 
 # The dataset records no licence: say so wherever an export has room for one, rather than invent one.
 LICENCE_NOTE = (
@@ -28,8 +29,13 @@ class Summary:
 
 def write_export(catalog: Catalog, output_format: str, target: Path, *, force: bool) -> Summary:
     """Write the whole dataset to `target` in `output_format`; raises files.OutputError if it may not."""
-    from .files import replacing_file
+    from .files import replacing_file, replacing_folder
 
+    if output_format == "csv":
+        from .csvpackage import is_csv_package, write_csv_package
+
+        with replacing_folder(target, force=force, replaceable=is_csv_package) as folder:
+            return write_csv_package(catalog, folder)
     with replacing_file(target, force=force) as path:
         if output_format == "sqlite":
             from .sqlite import write_sqlite

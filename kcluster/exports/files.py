@@ -8,6 +8,7 @@ package (its data files would be shadowed or corrupted).
 """
 
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,6 +59,44 @@ def replacing_file(target: Path, *, force: bool) -> Iterator[Path]:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def replacing_folder(target: Path, *, force: bool, replaceable: Callable[[Path], bool]) -> Iterator[Path]:
+    """A temporary folder beside `target` to fill; it becomes `target` if the block succeeds.
+
+    Replacing an existing folder takes two renames (the old one aside, the new one in),
+    then the old one is deleted; if the second rename fails, the old folder is put back.
+    """
+    check_target(target, force=force, is_folder=True, replaceable=replaceable)
+    temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=TEMPORARY_PREFIX))
+    try:
+        temporary.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the export is an ordinary folder
+        yield temporary
+        check_target(target, force=force, is_folder=True, replaceable=replaceable)
+        _move_folder_into_place(temporary, target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _move_folder_into_place(folder: Path, target: Path) -> None:
+    if not target.exists():
+        os.rename(folder, target)
+        return
+    holder = Path(tempfile.mkdtemp(dir=target.parent, prefix=TEMPORARY_PREFIX))
+    old = holder / "old"
+    try:
+        os.rename(target, old)
+    except OSError:
+        holder.rmdir()
+        raise
+    try:
+        os.rename(folder, target)
+    except OSError:
+        os.rename(old, target)  # put the earlier export back; if even that fails, it stays in `holder`
+        holder.rmdir()
+        raise
+    shutil.rmtree(holder, ignore_errors=True)
 
 
 def _umask() -> int:

@@ -37,3 +37,11 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def csv_json_cell(value: Any) -> Any:
+    """As `csv_cell`, but every list and table as JSON text, so that the cell reads back exactly."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return csv_cell(value)
+
