@@ -21,3 +21,8 @@ class CannotWrite(click.ClickException):
 
     exit_code = 1
 
+
+class NotAContact(click.ClickException):
+    """A record that can't be made into contact cards (only mini clusters have phone numbers)."""
+
+    exit_code = 1

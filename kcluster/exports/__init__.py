@@ -1,8 +1,8 @@
-"""The dataset in other people's tools: whole-dataset exports to files.
+"""The dataset in other people's tools: whole-dataset exports to files, and contact cards.
 
 `write_export` writes JSON, a SQLite database or a folder of CSV files with a Frictionless
-data package, safely (see `files`). The table layouts come from `schema`, which reads them
-off the model.
+data package, safely (see `files`); `vcard` makes contact cards of mini clusters. The
+table layouts come from `schema`, which reads them off the model.
 """
 
 from dataclasses import dataclass

@@ -45,3 +45,13 @@ def csv_json_cell(value: Any) -> Any:
         return json.dumps(value, ensure_ascii=False)
     return csv_cell(value)
 
+
+def write_exact_text(text: str, stream: TextIO) -> None:
+    """Text whose format fixes its encoding and line endings (vCard: UTF-8, CRLF), unchanged by the stream."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
