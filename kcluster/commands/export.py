@@ -5,13 +5,14 @@ import click
 
 from ..context import pass_session
 from ..errors import CannotWrite
+from ..exports import FILE_FORMATS
 
 
 @click.command()
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["json", "csv", "sqlite"]),
+    type=click.Choice(FILE_FORMATS),
     default="json",
     show_default=True,
     help="Output format.",
