@@ -14,3 +14,15 @@ class NotFound(click.ClickException):
 
 class InvalidData(click.ClickException):
     exit_code = EXIT_INVALID_DATA
+
+
+class CannotWrite(click.ClickException):
+    """An output file or folder that exists, is in the wrong place, or can't be written."""
+
+    exit_code = 1
+
+
+class NotAContact(click.ClickException):
+    """A record that can't be made into contact cards (only mini clusters have phone numbers)."""
+
+    exit_code = 1

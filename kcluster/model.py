@@ -89,6 +89,11 @@ class Record:
         return {name: _plain(getattr(self, name)) for name in _export_order(type(self))}
 
 
+def export_order(cls: type) -> tuple[str, ...]:
+    """A kind's field names in the order of its export shape: JSON keys, CSV header, table columns."""
+    return _export_order(cls)
+
+
 @functools.cache
 def _export_order(cls: type) -> tuple[str, ...]:
     names = [f.name for f in dataclasses.fields(cls)]

@@ -4,7 +4,7 @@ import click
 
 from ..context import pass_session
 from ..model import Complex, MiniCluster, Region, Source
-from .options import emit_records, hub_option, output_format, print_rich, region_option
+from .options import LIST_FORMATS, emit_records, emit_vcards, hub_option, output_format, print_rich, region_option
 
 
 @click.command()
@@ -48,7 +48,7 @@ def complexes(session, region: str | None, pilot: bool, industry: str | None, ou
 @region_option()
 @hub_option()
 @click.option("--agro/--no-agro", default=None, help="Only agro-industrial complexes' mini clusters, or none of them.")
-@output_format()
+@output_format((*LIST_FORMATS, "vcard"))
 @pass_session
 def mini(session, region: str | None, hub: str | None, agro: bool | None, output_format: str) -> None:
     """List the mini clusters of the 2010 KICOX list: hub, URL, extension, full phone.
@@ -60,6 +60,7 @@ def mini(session, region: str | None, hub: str | None, agro: bool | None, output
       kcluster mini --region Honam
       kcluster mini --hub gumi --json | jq '.[].url'
       kcluster mini --agro --format csv
+      kcluster mini --hub changwon --format vcard > changwon.vcf
     """
     catalog = session.catalog
     chosen = [
@@ -67,6 +68,11 @@ def mini(session, region: str | None, hub: str | None, agro: bool | None, output
         if (region is None or m.region == region) and (hub is None or m.complex == hub)
         and (agro is None or m.agro_industrial == agro)
     ]
+    if output_format == "vcard":
+        if not chosen:
+            click.echo("no mini clusters match: no vCards to print.", err=True)
+        emit_vcards(catalog, chosen)
+        return
 
     def table():
         from ..render.tables import mini_clusters_table

@@ -6,9 +6,10 @@ from typing import Any, Callable, Iterable
 
 import click
 
+from ..catalog import Catalog
 from ..context import Session, session
-from ..model import Complex, Record, Region
-from ..render.machine import write_csv, write_json, write_jsonl
+from ..model import Complex, MiniCluster, Record, Region
+from ..render.machine import write_csv, write_exact_text, write_json, write_jsonl
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -42,6 +43,13 @@ def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: 
         write_csv(records, stream)
     else:
         draw_table()
+
+
+def emit_vcards(catalog: Catalog, mini_clusters: Iterable[MiniCluster]) -> None:
+    """Print mini clusters as vCards (CRLF line endings and UTF-8, whatever the terminal)."""
+    from ..exports.vcard import mini_cluster_cards
+
+    write_exact_text(mini_cluster_cards(catalog, mini_clusters), sys.stdout)
 
 
 def print_rich(*renderables: Any) -> None:

@@ -4,10 +4,10 @@ from typing import Iterable
 import click
 
 from ..context import pass_session
-from ..errors import NotFound
-from ..model import Record
+from ..errors import NotAContact, NotFound
+from ..model import Complex, MiniCluster, Record
 from ..render.machine import write_json
-from .options import complete_ids, output_format, print_rich
+from .options import complete_ids, emit_vcards, output_format, print_rich
 
 
 def _showable(session) -> Iterable[Record]:
@@ -17,7 +17,7 @@ def _showable(session) -> Iterable[Record]:
 @click.command()
 @click.argument("name", shell_complete=complete_ids(_showable))
 @click.option("--sources", "with_sources", is_flag=True, help="Also list the citations of everything shown.")
-@output_format(("table", "json"))
+@output_format(("table", "json", "vcard"))
 @pass_session
 def show(session, name: str, with_sources: bool, output_format: str) -> None:
     """Show one record, found by id, name or any spelling.
@@ -27,11 +27,15 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
     success stories), a region, a mini cluster, a KICOX office, a phase, an
     organisation, a programme, a story, a partnership or a source.
 
+    --format vcard prints contact cards: a mini cluster's, or those of a
+    complex's mini clusters.
+
     \b
     Examples:
       kcluster show Changwon
       kcluster show honam --sources
       kcluster show gumi-mobile --json | jq .phone
+      kcluster show Changwon --format vcard > changwon.vcf
     """
     from ..search import describe, resolve
     from ..views import citations, page
@@ -40,6 +44,11 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
     resolution = resolve(catalog, name)
     if resolution.record is None:
         raise NotFound(_miss_message(name, [describe(r) for r in resolution.candidates]))
+    if output_format == "vcard":
+        if with_sources:
+            raise click.UsageError("--sources has no effect with --format vcard: each card's note names its sources.")
+        emit_vcards(catalog, _mini_clusters_to_card(catalog, resolution.record))
+        return
     view = page(catalog, resolution.record)
     if output_format == "json":
         if with_sources:
@@ -50,6 +59,18 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
     from ..render.tables import citations_table
 
     print_rich(render_page(view), *([citations_table(citations(catalog, view))] if with_sources else []))
+
+
+def _mini_clusters_to_card(catalog, record: Record) -> list[MiniCluster]:
+    """The mini clusters whose cards `show --format vcard` prints for a record."""
+    if isinstance(record, MiniCluster):
+        return [record]
+    if isinstance(record, Complex):
+        if not catalog.mini_clusters_of(record.id):
+            raise NotAContact(f"{record.name} has no mini clusters in the 2010 list: no vCards to print.")
+        return catalog.mini_clusters_of(record.id)
+    raise NotAContact(f"{record.display_name} is a {record.LABEL}: only a mini cluster, or a complex with "
+                      "mini clusters, has vCards.")
 
 
 def _miss_message(name: str, candidates: list[str]) -> str:

@@ -37,3 +37,21 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def csv_json_cell(value: Any) -> Any:
+    """As `csv_cell`, but every list and table as JSON text, so that the cell reads back exactly."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return csv_cell(value)
+
+
+def write_exact_text(text: str, stream: TextIO) -> None:
+    """Text whose format fixes its encoding and line endings (vCard: UTF-8, CRLF), unchanged by the stream."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()

@@ -1,0 +1,54 @@
+"""The dataset in other people's tools: whole-dataset exports to files, and contact cards.
+
+`write_export` writes JSON, a SQLite database or a folder of CSV files with a Frictionless
+data package, safely (see `files`); `vcard` makes contact cards of mini clusters. The
+table layouts come from `schema`, which reads them off the model.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog import Catalog
+
+FILE_FORMATS = ("json", "csv", "sqlite")
+
+# The dataset records no licence: say so wherever an export has room for one, rather than invent one.
+LICENCE_NOTE = (
+    "kcluster records no licence for this data. The facts are taken from the five source documents "
+    "listed in `sources`; those documents remain under their publishers' own terms."
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What an export wrote: tables (or files, or kinds) and rows (or records)."""
+
+    tables: int
+    rows: int
+
+
+def write_export(catalog: Catalog, output_format: str, target: Path, *, force: bool) -> Summary:
+    """Write the whole dataset to `target` in `output_format`; raises files.OutputError if it may not."""
+    from .files import replacing_file, replacing_folder
+
+    if output_format == "csv":
+        from .csvpackage import is_csv_package, write_csv_package
+
+        with replacing_folder(target, force=force, replaceable=is_csv_package) as folder:
+            return write_csv_package(catalog, folder)
+    with replacing_file(target, force=force) as path:
+        if output_format == "sqlite":
+            from .sqlite import write_sqlite
+
+            return write_sqlite(catalog, path)
+        return _write_json(catalog, path)
+
+
+def _write_json(catalog: Catalog, path: Path) -> Summary:
+    from ..render.machine import write_json
+    from ..views import dump
+
+    everything = dump(catalog)
+    with path.open("w", encoding="utf-8") as stream:
+        write_json(everything, stream)
+    return Summary(len(everything), sum(map(len, everything.values())))
