@@ -6,7 +6,7 @@ import typing
 from functools import cached_property
 from typing import Any, Iterator, TypeVar
 
-from .loader import Dataset, load_dataset
+from .loader import Dataset
 from .model import (
     KINDS,
     Branch,
@@ -118,7 +118,9 @@ class Catalog:
 
 
 def load_catalog(data_dir: str | None = None) -> Catalog:
-    return Catalog(load_dataset(data_dir))
+    from .compiled import open_compiled
+
+    return open_compiled(data_dir).catalog
 
 
 def _group(records: typing.Iterable[R], keys: typing.Callable[[R], typing.Iterable[str]]) -> dict[str, list[R]]:

@@ -21,7 +21,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     if not value or ctx.resilient_parsing:
         return
     session = Session(data_dir=ctx.params.get("data_dir"))
-    click.echo(f"kcluster {__version__}, dataset of {session.catalog.dataset_date}")
+    click.echo(f"kcluster {__version__}, dataset of {session.compiled.dataset_date}")
     ctx.exit()
 
 

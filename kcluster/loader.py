@@ -3,42 +3,44 @@
 Which dataset: `--data-dir`, else `$KCLUSTER_DATA_DIR`, else the one shipped in the package
 (read with importlib.resources, so it works from a wheel or a zip too).
 
-The cache holds the parsed, already validated TOML (as marshal) under the user's cache
-directory, keyed by a hash of every data file and of the schema's code: any change to
-either misses the cache. A cache that can't be read or written only makes loading slower.
+What is computed from a valid dataset is cached by compiled.py, under the user's cache
+directory, keyed by a hash of every data file and of the code that computes it: any
+change to either misses the cache. A cache that can't be read or written only makes
+loading slower. Nothing is ever written inside the package.
 """
 
-import hashlib
-import marshal
 import os
 import sys
-import tempfile
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, NamedTuple
 
 from . import __version__
-from .model import KINDS
-from .validation import Problem, check_dataset, file_name
+from .kinds import KIND_NAMES, file_name
+
+if TYPE_CHECKING:
+    from .validation import Problem
 
 DATA_DIR_VARIABLE = "KCLUSTER_DATA_DIR"
 CACHE_DIR_VARIABLE = "KCLUSTER_CACHE_DIR"
 METADATA_FILE = "dataset.toml"  # optional: [dataset] date = "...", about the dataset as a whole
-_SCHEMA_MODULES = ("model.py", "validation.py", "loader.py")
+CACHE_SUFFIX = ".kcstore"
+# The code that shapes what the cache holds (records, pages, search entries): see compiled.py.
+_COMPILING_MODULES = ("model.py", "validation.py", "loader.py", "catalog.py", "views.py", "indexing.py",
+                      "search.py", "romanization.py", "store.py", "compiled.py", "kinds.py")
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 class DatasetError(Exception):
     """The dataset in use can't be loaded; `problems` says everything that is wrong."""
 
-    def __init__(self, location: str, problems: list[Problem]):
+    def __init__(self, location: str, problems: "list[Problem]"):
         self.location = location
         self.problems = problems
         super().__init__(f"the dataset in {location} has {len(problems)} problem(s)")
 
 
-@dataclass(frozen=True)
-class Dataset:
+# NamedTuples, not dataclasses: this module is imported on every start, and a dataclass
+# costs a couple of milliseconds to create.
+class Dataset(NamedTuple):
     """The validated parse of every data file: {kind: [record tables]}, plus metadata."""
 
     location: str
@@ -46,57 +48,108 @@ class Dataset:
     metadata: dict[str, Any]
 
 
+class DatasetFiles(NamedTuple):
+    """The bytes of every data file of a dataset, before parsing."""
+
+    location: str
+    contents: dict[str, bytes]
+
+    @property
+    def key(self) -> str:
+        """A hash of the files and of the code that turns them into records and answers:
+        a change to either is a different key, so a cache under the old one is not used."""
+        return _cache_key(self.contents)
+
+
 def resolve_location(data_dir: str | None) -> tuple[Any, str]:
-    """(a Traversable folder, how to name the dataset to people) for the dataset to use."""
+    """(the folder, how to name the dataset to people) for the dataset to use.
+
+    The folder is a path (str), or for the shipped dataset in a zipped install an
+    importlib.resources Traversable.
+    """
     chosen = data_dir or os.environ.get(DATA_DIR_VARIABLE) or None
-    if chosen is None:
-        return resources.files("kcluster.data"), "the shipped dataset"
-    return Path(chosen), f"the dataset in {chosen}"
+    if chosen is not None:
+        return str(chosen), f"the dataset in {chosen}"
+    shipped = os.path.join(_PACKAGE, "data")
+    if os.path.isdir(shipped):  # an ordinary install: no need for importlib.resources
+        return shipped, "the shipped dataset"
+    from importlib import resources
+
+    return resources.files("kcluster.data"), "the shipped dataset"
+
+
+def read_files(data_dir: str | None = None) -> DatasetFiles:
+    folder, location = resolve_location(data_dir)
+    return DatasetFiles(location, _read_files(folder, location))
+
+
+def validated(files: DatasetFiles) -> Dataset:
+    """The files parsed and checked; DatasetError with every problem if they are not valid."""
+    from .validation import check_dataset
+
+    parsed, problems = _parse(files.contents)
+    documents = {kind: parsed[file_name(kind)] for kind in KIND_NAMES if file_name(kind) in parsed}
+    problems += check_dataset(documents)
+    if problems:
+        raise DatasetError(files.location, problems)
+    metadata = parsed.get(METADATA_FILE, {}).get("dataset", {})
+    return Dataset(files.location, {kind: documents[kind][kind] for kind in KIND_NAMES}, metadata)
 
 
 def load_dataset(data_dir: str | None = None) -> Dataset:
-    folder, location = resolve_location(data_dir)
-    contents = _read_files(folder, location)
-    key = _cache_key(contents)
-    cached = _read_cache(key)
-    if cached is not None:
-        return Dataset(location, cached["tables"], cached["metadata"])
-    parsed, problems = _parse(contents)
-    documents = {kind: parsed[file_name(kind)] for kind in KINDS if file_name(kind) in parsed}
-    problems += check_dataset(documents)
-    if problems:
-        raise DatasetError(location, problems)
-    metadata = parsed.get(METADATA_FILE, {}).get("dataset", {})
-    tables = {kind: documents[kind][kind] for kind in KINDS}
-    _write_cache(key, {"tables": tables, "metadata": metadata})
-    return Dataset(location, tables, metadata)
+    """The dataset in use, read and validated now (no cache)."""
+    return validated(read_files(data_dir))
 
 
 def _read_files(folder: Any, location: str) -> dict[str, bytes]:
     """Every data file's bytes by file name; raises with the problems of a missing folder or file."""
-    if not folder.is_dir():
-        raise DatasetError(location, [Problem(str(folder), None, None, "no such folder")])
+    if not _is_dir(folder):
+        raise DatasetError(location, [_problem(str(folder), "no such folder")])
     contents: dict[str, bytes] = {}
     problems: list[Problem] = []
-    for name in [*map(file_name, KINDS), METADATA_FILE]:
-        entry = folder.joinpath(name)
-        if not entry.is_file():
-            if name != METADATA_FILE:
-                problems.append(Problem(name, None, None, "file is missing"))
-            continue
+    for name in [*map(file_name, KIND_NAMES), METADATA_FILE]:
         try:
-            contents[name] = entry.read_bytes()
+            contents[name] = _read_bytes(folder, name)
+        except FileNotFoundError:
+            if name != METADATA_FILE:
+                problems.append(_problem(name, "file is missing"))
         except OSError as error:
-            problems.append(Problem(name, None, None, f"can't be read: {error.strerror or error}"))
-    if len(problems) == len(KINDS):
-        expected = ", ".join(map(file_name, KINDS))
-        problems = [Problem(str(folder), None, None, f"no data files (expected {expected})")]
+            problems.append(_problem(name, f"can't be read: {error.strerror or error}"))
+    if len(problems) == len(KIND_NAMES):
+        expected = ", ".join(map(file_name, KIND_NAMES))
+        problems = [_problem(str(folder), f"no data files (expected {expected})")]
     if problems:
         raise DatasetError(location, problems)
     return contents
 
 
-def _parse(contents: dict[str, bytes]) -> tuple[dict[str, Any], list[Problem]]:
+def _problem(file: str, message: str) -> "Problem":
+    from .validation import Problem  # the validator's record types are for a dataset that is read
+
+    return Problem(file, None, None, message)
+
+
+def _is_dir(folder: Any) -> bool:
+    return os.path.isdir(folder) if isinstance(folder, str) else folder.is_dir()
+
+
+def _read_bytes(folder: Any, name: str) -> bytes:
+    """A file's bytes; FileNotFoundError if it is not a file."""
+    if isinstance(folder, str):
+        path = os.path.join(folder, name)
+        if os.path.isdir(path):
+            raise FileNotFoundError(path)
+        with open(path, "rb") as stream:
+            return stream.read()
+    entry = folder.joinpath(name)
+    if not entry.is_file():
+        raise FileNotFoundError(name)
+    return entry.read_bytes()
+
+
+def _parse(contents: dict[str, bytes]) -> "tuple[dict[str, Any], list[Problem]]":
+    from .validation import Problem
+
     if sys.version_info >= (3, 11):
         import tomllib
     else:
@@ -115,47 +168,50 @@ def _parse(contents: dict[str, bytes]) -> tuple[dict[str, Any], list[Problem]]:
 
 
 def _cache_key(contents: dict[str, bytes]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    try:  # hashlib would load OpenSSL first: a few milliseconds on every start
+        from _blake2 import blake2b
+    except ImportError:
+        from hashlib import blake2b
+
+    digest = blake2b(digest_size=16)
     digest.update(f"{__version__} {sys.version_info[:2]}".encode())
-    package = Path(__file__).parent
-    for module in _SCHEMA_MODULES:
+    for module in _COMPILING_MODULES:
         try:
-            digest.update((package / module).read_bytes())
-        except OSError:
+            with open(os.path.join(_PACKAGE, module), "rb") as stream:
+                digest.update(stream.read())
+        except OSError:  # a zipped install: the version above stands for the code
             digest.update(module.encode())
     for name in sorted(contents):
         digest.update(name.encode() + b"\0" + contents[name] + b"\0")
     return digest.hexdigest()
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     explicit = os.environ.get(CACHE_DIR_VARIABLE)
     if explicit:
-        return Path(explicit)
+        return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kcluster"
+    return os.path.join(base, "kcluster")
 
 
-def _read_cache(key: str) -> dict[str, Any] | None:
-    try:
-        data = (cache_dir() / f"{key}.marshal").read_bytes()
-        cached = marshal.loads(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return cached if isinstance(cached, dict) and "tables" in cached else None
+def cache_file(key: str) -> str:
+    return os.path.join(cache_dir(), f"{key}{CACHE_SUFFIX}")
 
 
-def _write_cache(key: str, value: dict[str, Any]) -> None:
-    """Best effort: an unwritable cache directory only costs speed next time."""
+def write_cache_file(key: str, write: Callable[[BinaryIO], None]) -> None:
+    """Best effort, and atomic (a temporary file, then a rename): an unwritable cache
+    directory only costs speed next time, and no reader ever sees half a file."""
+    import tempfile
+
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         _remove_stale_entries(folder)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".marshal")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=CACHE_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as stream:
-                marshal.dump(value, stream)
-            os.replace(temporary, folder / f"{key}.marshal")
+                write(stream)
+            os.replace(temporary, cache_file(key))
         except BaseException:
             os.unlink(temporary)
             raise
@@ -163,8 +219,10 @@ def _write_cache(key: str, value: dict[str, Any]) -> None:
         pass
 
 
-def _remove_stale_entries(folder: Path, keep: int = 8) -> None:
+def _remove_stale_entries(folder: str, keep: int = 8) -> None:
     """Keep the cache small: only the most recent entries (several --data-dir datasets)."""
-    entries = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+    from pathlib import Path
+
+    entries = sorted(Path(folder).glob(f"*{CACHE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in entries[keep - 1 :]:
         stale.unlink(missing_ok=True)

@@ -12,40 +12,65 @@ How a record can match a query, strongest first:
 
 A hit needs a meaningful score (`MIN_SCORE`), not merely the best of a bad lot. Ties are
 ordered by kind (dump order), then name, then id, so rankings are deterministic.
+
+The entries are built once per dataset (indexing.py) and read from the compiled store;
+for each way of matching, an index gives the entries that can match, and only those are
+scored. Scoring every entry gives the same hits (`exhaustive=True`, used by the tests).
 """
 
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterable, Iterator
+from bisect import bisect_left
+from typing import Iterable, NamedTuple
 
-from .catalog import Catalog
-from .model import KINDS, Complex, Event, MiniCluster, Phase, Record, Story
-from .romanization import compact_key, fold, long_form, phonetic, words
+from .kinds import KIND_NAMES
+from .romanization import compact_key, fold, long_form, phonetic
+from .store import Store
 
 MIN_SCORE = 65
 FUZZY_NAME_CUTOFF = 80  # rapidfuzz ratio of folded names; 60 puts Gumi next to Gunsan
 FUZZY_WORD_CUTOFF = 85
+FUZZY_NAME_SCORE = 0.9  # a fuzzy score is the ratio times this for a name, ALIAS for an alias
+FUZZY_ALIAS_SCORE = 0.85
 STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "for", "to", "on", "with", "de", "und"})
 NUMBER_WORDS = {
     1: ("one", "first", "1st"), 2: ("two", "second", "2nd"), 3: ("three", "third", "3rd"),
     4: ("four", "fourth", "4th"), 5: ("five", "fifth", "5th"),
 }
-KIND_ORDER = {kind: position for position, kind in enumerate(KINDS)}
+KIND_ORDER = {kind: position for position, kind in enumerate(KIND_NAMES)}
 
 
-@dataclass(frozen=True)
-class Hit:
-    record: Record
+class Entry(NamedTuple):
+    """What the search knows of a record: how to name it, and its names and words, folded."""
+
+    kind: str
+    id: str
+    name: str  # display name
+    label: str  # its kind, for people: "mini cluster"
+    complex: str | None  # a mini cluster's hub
+    where: str  # what it belongs to, to tell two of one name apart: "Changwon", "2008"
+    sort_name: str
+    folded_id: str
+    names: tuple[tuple[str, str, str], ...]  # (match kind "name"/"alias", folded text, compact key)
+    main_name_words: frozenset[str]  # phonetic keys of the words of the name people call it by
+    name_words: frozenset[str]  # ... of the words of all its own names
+    words: frozenset[str]  # ... and of every word that describes the record
+
+
+def reference(kind: str, record_id: str) -> str:
+    """How the store names one record: ids are unique within a kind only."""
+    return f"{kind}:{record_id}"
+
+
+class Hit(NamedTuple):
+    entry: Entry
     score: int  # 0-100
     match: str  # id, name, alias, prefix, words, fuzzy
 
     @property
     def sort_key(self) -> tuple:
-        return (-self.score, KIND_ORDER[self.record.KIND], fold(self.record.display_name), self.record.id)
+        return (-self.score, KIND_ORDER[self.entry.kind], self.entry.sort_name, self.entry.id)
 
 
-@dataclass(frozen=True)
-class _WordMatch:
+class _WordMatch(NamedTuple):
     exact: frozenset[str]
     close: frozenset[str]  # typos: a weaker match
 
@@ -54,18 +79,7 @@ class _WordMatch:
         return self.exact | self.close
 
 
-@dataclass(frozen=True)
-class _Entry:
-    record: Record
-    folded_id: str
-    names: tuple[tuple[str, str, str], ...]  # (match kind "name"/"alias", folded text, compact key)
-    main_name_words: frozenset[str]  # phonetic keys of the words of the name people call it by
-    name_words: frozenset[str]  # ... of the words of all its own names
-    words: frozenset[str]  # ... and of every word that describes the record
-
-
-@dataclass(frozen=True)
-class _Query:
+class _Query(NamedTuple):
     """A query folded once, not once per record it is compared with."""
 
     folded: str
@@ -75,70 +89,89 @@ class _Query:
 
 
 class SearchIndex:
-    def __init__(self, catalog: Catalog, kinds: Iterable[str] | None = None):
-        self.catalog = catalog
-        wanted = set(kinds) if kinds else set(KINDS)
-        self.entries = [self._entry(r) for r in catalog.all_records() if r.KIND in wanted]
+    def __init__(self, store: Store, kinds: Iterable[str] | None = None):
+        self.store = store
+        self.kinds = frozenset(kinds) if kinds else frozenset(KIND_NAMES)
 
-    # --- building ------------------------------------------------------------------
-
-    def _entry(self, record: Record) -> _Entry:
-        own = [("name", fold(n)) for n in (getattr(record, f) for f in record.NAME_FIELDS) if n]
-        # A region's provinces are names of its parts: "Gyeongsangnam-do" finds Dongnam.
-        others = (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()), *getattr(record, "provinces", ()))
-        own += [("alias", fold(a)) for a in others]
-        name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
-        context_keys = {phonetic(w) for text in self._context(record) for w in words(text) if w not in STOP_WORDS}
-        names = tuple((kind, text, compact_key(text)) for kind, text in own if text)
-        main_name_words = frozenset(phonetic(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
-        return _Entry(record, fold(record.id), names, main_name_words, frozenset(name_keys),
-                      frozenset(name_keys | context_keys))
-
-    def _context(self, record: Record) -> Iterator[str]:
-        """Words that describe a record beyond its own names."""
-        yield record.id.replace("-", " ")
-        for field in ("industries", "provinces", "sectors", "location", "theme", "kind", "subject", "city", "address"):
-            value = getattr(record, field, None)
-            if isinstance(value, str):
-                yield value
-            elif isinstance(value, tuple):
-                yield from (v for v in value if isinstance(v, str))
-        if isinstance(record, (MiniCluster, Complex)):
-            yield from self._names_of(self.catalog.region_of(record))
-        if isinstance(record, MiniCluster):
-            yield from self._names_of(self.catalog.get(Complex, record.complex))
-            yield "agro industrial" if record.agro_industrial else ""
-        if isinstance(record, Phase):
-            yield "phase stage " + " ".join(NUMBER_WORDS.get(record.number, ())) + f" {record.number}"
-        if isinstance(record, Story):
-            for complex_id in record.complexes:
-                yield from self._names_of(self.catalog.get(Complex, complex_id))
-            yield record.summary
-        if isinstance(record, Event):
-            yield record.date[:4]
-
-    @staticmethod
-    def _names_of(record: Record | None) -> tuple[str, ...]:
-        return record.names() if record else ()
-
-    @cached_property
-    def _vocabulary(self) -> list[str]:
-        return sorted({key for entry in self.entries for key in entry.words})
+    def entry(self, ref: str) -> Entry:
+        return Entry(*self.store.get("search:entries", ref))
 
     # --- searching -----------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int | None = None, exhaustive: bool = False) -> list[Hit]:
         folded = fold(query)
         if not folded:
             return []
         query_words = [w for w in folded.split() if w not in STOP_WORDS] or folded.split()
         word_keys = tuple(self._similar_words(phonetic(w)) for w in query_words)
         prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
-        hits = [hit for entry in self.entries if (hit := self._score(entry, prepared))]
+        refs = self._every_reference() if exhaustive else self._candidates(prepared)
+        hits = [hit for ref in refs if self._wanted(ref) and (hit := _score(self.entry(ref), prepared))]
         hits.sort(key=lambda h: h.sort_key)
         return hits[:limit] if limit else hits
 
-    def _similar_words(self, key: str) -> "_WordMatch":
+    def exact_hits(self, query: str) -> list[Hit]:
+        """Hits of the query as an id, a name or an alias, as typed (folded): no typos."""
+        folded = fold(query)
+        if not folded:
+            return []
+        prepared = _Query(folded, compact_key(folded), (), frozenset())
+        refs = {*self._refs("search:folded_ids", folded), *self._refs("search:names", folded)}
+        hits = [hit for ref in sorted(refs) if self._wanted(ref) and (hit := _score(self.entry(ref), prepared))]
+        hits = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
+        return sorted(hits, key=lambda h: h.sort_key)
+
+    def _wanted(self, ref: str) -> bool:
+        return ref.partition(":")[0] in self.kinds
+
+    def _refs(self, section: str, key: str) -> list[str]:
+        return self.store.get(section, key, [])
+
+    def _every_reference(self) -> list[str]:
+        return self.store.whole("search:references")
+
+    def _candidates(self, query: _Query) -> set[str]:
+        """The entries that can match: a superset of those `_score` gives a hit."""
+        found = {*self._refs("search:folded_ids", query.folded), *self._refs("search:names", query.folded),
+                 *self._refs("search:keys", query.key)}
+        texts, refs = self.store.whole("search:texts")
+        if len(query.folded) >= 3:
+            for prefix in {query.folded, query.key}:
+                position = bisect_left(texts, prefix)
+                while position < len(texts) and texts[position].startswith(prefix):
+                    found.update(refs[position])
+                    position += 1
+        if query.words:
+            found |= self._word_candidates(query)
+        if len(query.folded) >= 4:
+            found |= self._fuzzy_candidates(query, texts, refs)
+        return found
+
+    def _word_candidates(self, query: _Query) -> set[str]:
+        """Entries having, for every query word, one of the words it stands for."""
+        common: set[str] | None = None
+        for match in query.words:
+            having = {ref for word in match.all for ref in self._refs("search:postings", word)}
+            common = having if common is None else common & having
+            if not common:
+                break
+        return common or set()
+
+    @staticmethod
+    def _fuzzy_candidates(query: _Query, texts: list[str], refs: list[list[str]]) -> set[str]:
+        from rapidfuzz import fuzz, process
+
+        # A fuzzy hit needs ratio * weight >= FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE; the weight
+        # is at most FUZZY_NAME_SCORE, so a ratio below this can't make one.
+        cutoff = FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE / FUZZY_NAME_SCORE - 0.01
+        found: set[str] = set()
+        for text in {query.folded, query.key}:
+            for _, _, position in process.extract(text, texts, scorer=fuzz.ratio, processor=None,
+                                                  score_cutoff=cutoff, limit=None):
+                found.update(refs[position])
+        return found
+
+    def _similar_words(self, key: str) -> _WordMatch:
         """The vocabulary's words a query word stands for: itself and words it starts
         (exact), and words a typo away (close)."""
         exact = {key}
@@ -146,63 +179,70 @@ class SearchIndex:
         if len(key) >= 4:
             from rapidfuzz import fuzz, process
 
-            exact.update(word for word in self._vocabulary if word.startswith(key))
-            matches = process.extract(key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None)
+            vocabulary = self.store.whole("search:vocabulary")
+            position = bisect_left(vocabulary, key)
+            while position < len(vocabulary) and vocabulary[position].startswith(key):
+                exact.add(vocabulary[position])
+                position += 1
+            matches = process.extract(key, vocabulary, scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=FUZZY_WORD_CUTOFF, limit=None)
             close.update(word for word, _, _ in matches)
         return _WordMatch(frozenset(exact), frozenset(close - exact))
 
-    def _score(self, entry: _Entry, query: _Query) -> Hit | None:
-        record, folded, query_key = entry.record, query.folded, query.key
-        if folded == entry.folded_id:
-            return Hit(record, 100, "id")
-        best: Hit | None = None
-        for kind, name, name_key in entry.names:
-            if folded == name:
-                candidate = Hit(record, 100 if kind == "name" else 98, kind)
-            elif query_key == name_key:
-                candidate = Hit(record, 95 if kind == "name" else 93, kind)
-            elif len(folded) >= 3 and _starts(name, name_key, folded, query_key):
-                candidate = Hit(record, 85, "prefix")
-            else:
-                continue
-            best = _better(best, candidate)
-        if best and best.score >= 93:
-            return best
-        best = _better(best, self._words_hit(entry, query))
-        best = _better(best, self._fuzzy_hit(entry, query))
-        return best if best and best.score >= MIN_SCORE else None
 
-    @staticmethod
-    def _words_hit(entry: _Entry, query: _Query) -> Hit | None:
-        word_keys = query.words
-        if not all(match.all & entry.words for match in word_keys):
-            return None
-        # Every query word is there: higher when they are words of its own names, when they
-        # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
-        # lower when only typos of them are.
-        in_names = all(match.all & entry.name_words for match in word_keys)
-        exactly = all(match.exact & entry.words for match in word_keys)
-        name_words = entry.main_name_words
-        covered = len(name_words & query.all_words) / len(name_words) if name_words else 0
-        score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
-        return Hit(entry.record, round(score), "words")
+def _score(entry: Entry, query: _Query) -> Hit | None:
+    folded, query_key = query.folded, query.key
+    if folded == entry.folded_id:
+        return Hit(entry, 100, "id")
+    best: Hit | None = None
+    for kind, name, name_key in entry.names:
+        if folded == name:
+            candidate = Hit(entry, 100 if kind == "name" else 98, kind)
+        elif query_key == name_key:
+            candidate = Hit(entry, 95 if kind == "name" else 93, kind)
+        elif len(folded) >= 3 and _starts(name, name_key, folded, query_key):
+            candidate = Hit(entry, 85, "prefix")
+        else:
+            continue
+        best = _better(best, candidate)
+    if best and best.score >= 93:
+        return best
+    best = _better(best, _words_hit(entry, query))
+    best = _better(best, _fuzzy_hit(entry, query))
+    return best if best and best.score >= MIN_SCORE else None
 
-    @staticmethod
-    def _fuzzy_hit(entry: _Entry, query: _Query) -> Hit | None:
-        if len(query.folded) < 4:
-            return None
-        from rapidfuzz import fuzz
 
-        best = max(
-            (
-                max(fuzz.ratio(query.folded, name), fuzz.ratio(query.key, name_key)) * (0.9 if kind == "name" else 0.85)
-                for kind, name, name_key in entry.names
-            ),
-            default=0,
-        )
-        if best < FUZZY_NAME_CUTOFF * 0.85:
-            return None
-        return Hit(entry.record, round(best), "fuzzy")
+def _words_hit(entry: Entry, query: _Query) -> Hit | None:
+    word_keys = query.words
+    if not all(match.all & entry.words for match in word_keys):
+        return None
+    # Every query word is there: higher when they are words of its own names, when they
+    # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
+    # lower when only typos of them are.
+    in_names = all(match.all & entry.name_words for match in word_keys)
+    exactly = all(match.exact & entry.words for match in word_keys)
+    name_words = entry.main_name_words
+    covered = len(name_words & query.all_words) / len(name_words) if name_words else 0
+    score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
+    return Hit(entry, round(score), "words")
+
+
+def _fuzzy_hit(entry: Entry, query: _Query) -> Hit | None:
+    if len(query.folded) < 4:
+        return None
+    from rapidfuzz import fuzz
+
+    best = max(
+        (
+            max(fuzz.ratio(query.folded, name), fuzz.ratio(query.key, name_key))
+            * (FUZZY_NAME_SCORE if kind == "name" else FUZZY_ALIAS_SCORE)
+            for kind, name, name_key in entry.names
+        ),
+        default=0,
+    )
+    if best < FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE:
+        return None
+    return Hit(entry, round(best), "fuzzy")
 
 
 def _starts(name: str, name_key: str, folded: str, query_key: str) -> bool:
@@ -227,38 +267,38 @@ STRONG_SCORE = 85  # a single hit this good is taken as meant
 CLEAR_MARGIN = 8  # ... when the next one is at least this much weaker
 
 
-@dataclass(frozen=True)
-class Resolution:
-    record: Record | None
-    candidates: tuple[Record, ...] = ()  # when there is no record: what was perhaps meant
+class Resolution(NamedTuple):
+    entry: Entry | None
+    candidates: tuple[Entry, ...] = ()  # when there is no entry: what was perhaps meant
 
 
-def resolve(catalog: Catalog, query: str, kinds: Iterable[str] | None = None) -> Resolution:
+def resolve(store: Store, query: str, kinds: Iterable[str] | None = None) -> Resolution:
     """The one record a person means by `query`: an exact id, name or alias wins; otherwise a
     single strong match; otherwise none, with the close competitors as candidates."""
-    wanted = list(kinds) if kinds else list(KINDS)
-    by_id = [r for kind in wanted if (r := catalog.get(KINDS[kind], query)) is not None]
+    wanted = list(kinds) if kinds else list(KIND_NAMES)
+    index = SearchIndex(store, wanted)
+    by_id = [ref for ref in index._refs("search:ids", query) if ref.partition(":")[0] in wanted]
     if by_id:  # scripts pass ids: no need to search
-        return Resolution(by_id[0])
-    hits = SearchIndex(catalog, kinds).search(query)
-    exact = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
+        by_id.sort(key=lambda ref: wanted.index(ref.partition(":")[0]))
+        return Resolution(index.entry(by_id[0]))
+    # Exact hits decide alone, so they are looked up first: no typo search (nor rapidfuzz).
+    exact = index.exact_hits(query)
     if exact:
         # An id beats a name, a name an alias ("Gwangju" the complex, not the region it names);
         # then the kind that comes first in the dump.
         exact = [h for h in exact if h.score == exact[0].score]
-        best_kind = min(KIND_ORDER[h.record.KIND] for h in exact)
-        exact = [h for h in exact if KIND_ORDER[h.record.KIND] == best_kind]
+        best_kind = min(KIND_ORDER[h.entry.kind] for h in exact)
+        exact = [h for h in exact if KIND_ORDER[h.entry.kind] == best_kind]
         if len(exact) == 1 or exact[0].match == "id":
-            return Resolution(exact[0].record)
-        return Resolution(None, tuple(h.record for h in exact))
+            return Resolution(exact[0].entry)
+        return Resolution(None, tuple(h.entry for h in exact))
+    hits = index.search(query)
     if hits and hits[0].score >= STRONG_SCORE and (len(hits) == 1 or hits[1].score <= hits[0].score - CLEAR_MARGIN):
-        return Resolution(hits[0].record)
-    return Resolution(None, tuple(h.record for h in hits[:3]))
+        return Resolution(hits[0].entry)
+    return Resolution(None, tuple(h.entry for h in hits[:3]))
 
 
-def describe(record: Record) -> str:
-    """A short, unambiguous way to name a record to people: "Mechatronics (mini cluster, Changwon)"."""
-    where = ""
-    if isinstance(record, MiniCluster):
-        where = f", {record.complex}"
-    return f"{record.display_name} ({record.LABEL}{where})"
+def describe(entry: Entry) -> str:
+    """A short, unambiguous way to name a record to people: "Mechatronics (mini cluster, changwon)"."""
+    where = f", {entry.complex}" if entry.kind == "mini_clusters" else ""
+    return f"{entry.name} ({entry.label}{where})"

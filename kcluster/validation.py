@@ -11,6 +11,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Iterator, Union
 
+from .kinds import file_name
 from .model import ANY_KIND, KINDS, Record
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -41,10 +42,6 @@ class Problem:
         if self.field is not None:
             where.append(f"field {self.field!r}")
         return f"{': '.join(where)}: {self.message}"
-
-
-def file_name(kind: str) -> str:
-    return f"{kind}.toml"
 
 
 def check_dataset(raw: dict[str, Any]) -> list[Problem]:

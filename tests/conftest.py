@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kcluster.catalog import Catalog, load_catalog
+from kcluster.catalog import Catalog
+from kcluster.compiled import Compiled, compile_dataset
+from kcluster.loader import read_files
+from kcluster.store import Store
 from kcluster.cli import main
 
 
@@ -19,8 +22,19 @@ def isolated_environment(monkeypatch, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return load_catalog()
+def compiled() -> Compiled:
+    """The shipped dataset, compiled afresh (not from a cache)."""
+    return compile_dataset(read_files())
+
+
+@pytest.fixture(scope="session")
+def catalog(compiled) -> Catalog:
+    return compiled.catalog
+
+
+@pytest.fixture(scope="session")
+def store(compiled) -> Store:
+    return compiled.store
 
 
 @pytest.fixture

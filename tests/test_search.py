@@ -60,26 +60,26 @@ TOP_HITS = [
 
 
 @pytest.fixture(scope="module")
-def index(catalog):
-    return SearchIndex(catalog)
+def index(store):
+    return SearchIndex(store)
 
 
 @pytest.mark.parametrize("query, expected", TOP_HITS)
 def test_top_hit(index, query, expected):
     hits = index.search(query)
     assert hits, f"no hit for {query!r}"
-    assert f"{hits[0].record.KIND}:{hits[0].record.id}" == expected, [(h.record.id, h.score, h.match) for h in hits[:3]]
+    assert f"{hits[0].entry.kind}:{hits[0].entry.id}" == expected, [(h.entry.id, h.score, h.match) for h in hits[:3]]
 
 
 def test_typo_finds_the_mini_clusters(index):
     hits = index.search("mechatornics")
-    assert [h.record.id for h in hits[:3]] == [
+    assert [h.entry.id for h in hits[:3]] == [
         "banwol-sihwa-mechatronics", "changwon-mechatronics", "chungju-mechatronics"
     ]
 
 
 def test_medical_finds_mini_clusters_and_the_complex(index):
-    ids = {h.record.id for h in index.search("medical")}
+    ids = {h.entry.id for h in index.search("medical")}
     assert {"wonju-image-medical-equipment", "donghae-fusion-medical-equipment", "wonju"} <= ids
 
 
@@ -90,24 +90,24 @@ def test_nonsense_finds_nothing(index, nonsense):
 
 def test_similar_places_are_not_confused(index):
     # rapidfuzz's WRatio puts Gumi next to Gunsan at 60: they must not match each other.
-    assert "gunsan" not in {h.record.id for h in index.search("Gumi")[:3]}
-    assert index.search("Ulsan")[0].record.id == "ulsan"
-    assert index.search("Onsan")[0].record.id == "onsan"
+    assert "gunsan" not in {h.entry.id for h in index.search("Gumi")[:3]}
+    assert index.search("Ulsan")[0].entry.id == "ulsan"
+    assert index.search("Onsan")[0].entry.id == "onsan"
 
 
-def test_ordering_is_stable_and_deterministic(catalog):
-    first = [(h.record.id, h.score) for h in SearchIndex(catalog).search("machine")]
-    again = [(h.record.id, h.score) for h in SearchIndex(catalog).search("machine")]
+def test_ordering_is_stable_and_deterministic(store):
+    first = [(h.entry.id, h.score) for h in SearchIndex(store).search("machine")]
+    again = [(h.entry.id, h.score) for h in SearchIndex(store).search("machine")]
     assert first == again and len(first) > 5
     for better, worse in zip(first, first[1:]):
         assert better[1] >= worse[1]
 
 
-def test_resolver_takes_an_exact_name_and_refuses_close_competitors(catalog):
-    assert resolve(catalog, "Gwangju").record.id == "gwangju"
-    assert resolve(catalog, "gumi-mobile").record.id == "gumi-mobile"
-    ambiguous = resolve(catalog, "Mechatronics")
-    assert ambiguous.record is None and len(ambiguous.candidates) == 3
+def test_resolver_takes_an_exact_name_and_refuses_close_competitors(store):
+    assert resolve(store, "Gwangju").entry.id == "gwangju"
+    assert resolve(store, "gumi-mobile").entry.id == "gumi-mobile"
+    ambiguous = resolve(store, "Mechatronics")
+    assert ambiguous.entry is None and len(ambiguous.candidates) == 3
 
 
 def test_search_command_json(run):

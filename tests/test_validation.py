@@ -115,16 +115,3 @@ def test_missing_folder(tmp_path):
 def test_empty_folder(tmp_path):
     [problem] = problems_of(tmp_path)
     assert problem.startswith(f"{tmp_path}: no data files (expected regions.toml, complexes.toml")
-
-
-def test_a_changed_file_is_never_served_from_the_cache(data_copy):
-    load_dataset(str(data_copy))  # fills the cache
-    replace_in(data_copy / "mini_clusters.toml", 'complex = "changwon"', 'complex = "changwn"')
-    assert len(problems_of(data_copy)) == 1
-
-
-def test_an_unwritable_cache_still_loads(data_copy, monkeypatch, tmp_path):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("")
-    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(blocker / "cache"))
-    assert load_dataset(str(data_copy)).tables["complexes"]

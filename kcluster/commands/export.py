@@ -1,5 +1,4 @@
 import sys
-from pathlib import Path
 
 import click
 
@@ -17,11 +16,11 @@ from ..exports import FILE_FORMATS
     show_default=True,
     help="Output format.",
 )
-@click.option("--output", type=click.Path(path_type=Path), metavar="PATH",
+@click.option("--output", type=click.Path(), metavar="PATH",
               help="Write to this file (json, sqlite) or folder (csv); json goes to stdout without it.")
 @click.option("--force", is_flag=True, help="Replace an existing output (a csv folder only if it holds an export).")
 @pass_session
-def export(session, output_format: str, output: Path | None, force: bool) -> None:
+def export(session, output_format: str, output: str | None, force: bool) -> None:
     """Export the whole dataset: JSON, a SQLite database, or CSV files with a data package.
 
     \b
@@ -42,6 +41,8 @@ def export(session, output_format: str, output: Path | None, force: bool) -> Non
       kcluster export --format sqlite --output kcluster.db
       kcluster export --format csv --output kcluster-csv
     """
+    from pathlib import Path  # only here: pathlib is slow to import, and most commands need none
+
     if output is None:
         if output_format != "json":
             suggestion = "kcluster.db" if output_format == "sqlite" else "kcluster-csv"
@@ -58,7 +59,7 @@ def export(session, output_format: str, output: Path | None, force: bool) -> Non
     from ..exports.files import OutputError
 
     try:
-        summary = write_export(session.catalog, output_format, output, force=force)
+        summary = write_export(session.catalog, output_format, Path(output), force=force)
     except OutputError as error:
         raise CannotWrite(str(error)) from None
     except OSError as error:

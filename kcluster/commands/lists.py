@@ -3,7 +3,6 @@
 import click
 
 from ..context import pass_session
-from ..model import Complex, MiniCluster, Region, Source
 from .options import LIST_FORMATS, emit_records, emit_vcards, hub_option, output_format, print_rich, region_option
 
 
@@ -22,6 +21,8 @@ def complexes(session, region: str | None, pilot: bool, industry: str | None, ou
       kcluster complexes --region dongnam --industry machin
       kcluster complexes --format csv > complexes.csv
     """
+    from ..model import Complex, Region
+
     catalog = session.catalog
     chosen = [
         c for c in catalog.of(Complex)
@@ -62,25 +63,31 @@ def mini(session, region: str | None, hub: str | None, agro: bool | None, output
       kcluster mini --agro --format csv
       kcluster mini --hub changwon --format vcard > changwon.vcf
     """
-    catalog = session.catalog
+    compiled = session.compiled  # the mini clusters as dicts in the export shape, precomputed
     chosen = [
-        m for m in catalog.of(MiniCluster)
-        if (region is None or m.region == region) and (hub is None or m.complex == hub)
-        and (agro is None or m.agro_industrial == agro)
+        m for m in compiled.rows("mini_clusters")
+        if (region is None or m["region"] == region) and (hub is None or m["complex"] == hub)
+        and (agro is None or m["agro_industrial"] == agro)
     ]
     if output_format == "vcard":
-        if not chosen:
-            click.echo("no mini clusters match: no vCards to print.", err=True)
-        emit_vcards(catalog, chosen)
+        _print_vcards(session.catalog, [m["id"] for m in chosen])
         return
 
     def table():
         from ..render.tables import mini_clusters_table
 
-        hubs = {c.id: c.name for c in catalog.of(Complex)}
-        print_rich(mini_clusters_table([m.to_dict() for m in chosen], hub_names=hubs))
+        print_rich(mini_clusters_table(chosen, hub_names=compiled.names("complexes")))
 
-    emit_records([m.to_dict() for m in chosen], output_format, table)
+    emit_records(chosen, output_format, table)
+
+
+def _print_vcards(catalog, ids: list[str]) -> None:
+    from ..model import MiniCluster
+
+    chosen = [catalog.get(MiniCluster, record_id) for record_id in ids]
+    if not chosen:
+        click.echo("no mini clusters match: no vCards to print.", err=True)
+    emit_vcards(catalog, chosen)
 
 
 @click.command()
@@ -94,6 +101,8 @@ def regions(session, output_format: str) -> None:
       kcluster regions
       kcluster regions --json | jq '.[] | {id, hubs}'
     """
+    from ..model import Complex, Region
+
     catalog = session.catalog
     chosen = list(catalog.of(Region))
 
@@ -120,6 +129,8 @@ def sources(session, output_format: str) -> None:
     Example:
       kcluster sources
     """
+    from ..model import Source
+
     chosen = list(session.catalog.of(Source))
 
     def table():

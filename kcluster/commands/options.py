@@ -2,14 +2,16 @@
 
 import functools
 import sys
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import click
 
-from ..catalog import Catalog
 from ..context import Session, session
-from ..model import Complex, MiniCluster, Record, Region
 from ..render.machine import write_csv, write_exact_text, write_json, write_jsonl
+
+if TYPE_CHECKING:  # the record types are imported only by what needs them: startup stays quick
+    from ..catalog import Catalog
+    from ..model import MiniCluster, Record
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -45,7 +47,7 @@ def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: 
         draw_table()
 
 
-def emit_vcards(catalog: Catalog, mini_clusters: Iterable[MiniCluster]) -> None:
+def emit_vcards(catalog: "Catalog", mini_clusters: Iterable["MiniCluster"]) -> None:
     """Print mini clusters as vCards (CRLF line endings and UTF-8, whatever the terminal)."""
     from ..exports.vcard import mini_cluster_cards
 
@@ -63,25 +65,25 @@ def print_rich(*renderables: Any) -> None:
 # --- choosing a region or a hub by any of its names ---------------------------------------
 
 
-def _resolve_option(kinds: str, keep: Callable[[Record, Session], bool], what: str) -> Callable:
+def _resolve_option(kind: str, keep: Callable[[str, Session], bool], what: str) -> Callable:
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
         if value is None:
             return None
         from ..search import resolve
 
         current = ctx.ensure_object(Session)
-        catalog = current.catalog
-        resolution = resolve(catalog, value, kinds=[kinds])
-        if resolution.record is not None and keep(resolution.record, current):
-            return resolution.record.id
-        valid = sorted((r for r in catalog.records[kinds] if keep(r, current)), key=lambda r: r.id)
-        listing = ", ".join(f"{r.id} ({r.display_name})" if r.display_name.lower() != r.id else r.id for r in valid)
+        resolution = resolve(current.compiled.store, value, kinds=[kind])
+        if resolution.entry is not None and keep(resolution.entry.id, current):
+            return resolution.entry.id
+        names = current.compiled.names(kind)
+        valid = sorted(record_id for record_id in names if keep(record_id, current))
+        listing = ", ".join(f"{i} ({names[i]})" if names[i].lower() != i else i for i in valid)
         raise click.BadParameter(f"no {what} {value!r}. Valid values: {listing}.", ctx=ctx, param=param)
 
     return callback
 
 
-def complete_ids(candidates: Callable[[Session], Iterable[Record]]) -> Callable:
+def complete_ids(candidates: Callable[[Session], Iterable["Record"]]) -> Callable:
     """A shell_complete callback offering the ids of `candidates` that start as typed."""
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
@@ -98,25 +100,25 @@ def complete_ids(candidates: Callable[[Session], Iterable[Record]]) -> Callable:
     return complete
 
 
-def _complete(kinds: str, keep: Callable[[Record, Session], bool]) -> Callable:
-    return complete_ids(lambda current: (r for r in current.catalog.records[kinds] if keep(r, current)))
+def _complete(kind: str, keep: Callable[[str, Session], bool]) -> Callable:
+    return complete_ids(lambda current: (r for r in current.catalog.records[kind] if keep(r.id, current)))
 
 
-def _any(_record: Record, _session: Session) -> bool:
+def _any(_record_id: str, _session: Session) -> bool:
     return True
 
 
-def _is_hub(record: Record, current: Session) -> bool:
-    return isinstance(record, Complex) and bool(current.catalog.mini_clusters_of(record.id))
+def _is_hub(record_id: str, current: Session) -> bool:
+    return record_id in current.compiled.hubs
 
 
 def region_option(help_text: str = "Only in this pan-regional zone (id, name or any spelling).") -> Callable:
     return click.option("--region", "region", metavar="REGION", help=help_text,
-                        callback=_resolve_option(Region.KIND, _any, "region"),
-                        shell_complete=_complete(Region.KIND, _any))
+                        callback=_resolve_option("regions", _any, "region"),
+                        shell_complete=_complete("regions", _any))
 
 
 def hub_option() -> Callable:
     return click.option("--hub", "hub", metavar="HUB", help="Only of this hub complex (id, name or any spelling).",
-                        callback=_resolve_option(Complex.KIND, _is_hub, "hub complex"),
-                        shell_complete=_complete(Complex.KIND, _is_hub))
+                        callback=_resolve_option("complexes", _is_hub, "hub complex"),
+                        shell_complete=_complete("complexes", _is_hub))

@@ -1,8 +1,12 @@
+from typing import TYPE_CHECKING
+
 import click
 
 from ..context import pass_session
-from ..model import Phase, Source
 from .options import emit_records, output_format, print_rich
+
+if TYPE_CHECKING:
+    from ..model import Phase
 
 
 def _check_source(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -10,7 +14,7 @@ def _check_source(ctx: click.Context, param: click.Parameter, value: str | None)
         return None
     from ..context import Session
 
-    known = sorted(s.id for s in ctx.ensure_object(Session).catalog.of(Source))
+    known = sorted(ctx.ensure_object(Session).compiled.names("sources"))
     if value not in known:
         raise click.BadParameter(f"no source {value!r}. Valid values: {', '.join(known)}.", ctx=ctx, param=param)
     return value
@@ -47,7 +51,7 @@ def phases(session, source_id: str | None, output_format: str) -> None:
     emit_records([p.to_dict() for p in chosen], output_format, table)
 
 
-def _only_source(phase: Phase, source_id: str) -> Phase:
+def _only_source(phase: "Phase", source_id: str) -> "Phase":
     import dataclasses
 
     return dataclasses.replace(

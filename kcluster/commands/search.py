@@ -4,14 +4,14 @@ import click
 
 from ..context import pass_session
 from ..errors import NotFound
-from ..model import KINDS
+from ..kinds import KIND_NAMES
 from ..render.machine import write_json
 from .options import print_rich
 
 
 @click.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--type", "kind", type=click.Choice(list(KINDS)), help="Only records of this kind.")
+@click.option("--type", "kind", type=click.Choice(KIND_NAMES), help="Only records of this kind.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array, best first.")
 @pass_session
@@ -27,9 +27,8 @@ def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_jso
     """
     from ..search import SearchIndex
 
-    catalog = session.catalog
     text = " ".join(query)
-    hits = SearchIndex(catalog, [kind] if kind else None).search(text, limit=limit)
+    hits = SearchIndex(session.compiled.store, [kind] if kind else None).search(text, limit=limit)
     rows = [_hit_dict(hit) for hit in hits]
     if as_json:
         write_json(rows, sys.stdout)
@@ -40,31 +39,13 @@ def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_jso
 
         table = new_table("kind", "name", "where", "match", "score", "id")
         for hit, row in zip(hits, rows):
-            table.add_row(hit.record.LABEL, row["name"], _where(catalog, hit.record), row["match"], str(row["score"]), row["id"])
+            table.add_row(hit.entry.label, row["name"], hit.entry.where, row["match"], str(row["score"]), row["id"])
         print_rich(table)
 
 
 def _hit_dict(hit) -> dict:
-    row = {"type": hit.record.KIND, "id": hit.record.id, "name": hit.record.display_name,
-           "score": hit.score, "match": hit.match}
-    complex_id = getattr(hit.record, "complex", None)
-    if complex_id:
-        row["complex"] = complex_id
+    entry = hit.entry
+    row = {"type": entry.kind, "id": entry.id, "name": entry.name, "score": hit.score, "match": hit.match}
+    if entry.complex:
+        row["complex"] = entry.complex
     return row
-
-
-def _where(catalog, record) -> str:
-    """Where a hit belongs, so two records of one name can be told apart."""
-    from ..model import Complex
-
-    if record.KIND == "mini_clusters":
-        hub = catalog.get(Complex, record.complex)
-        return hub.name if hub else record.complex
-    if record.KIND == "complexes" and record.region:
-        region = catalog.region_of(record)
-        return region.name if region else record.region
-    for field in ("date", "as_of", "acronym"):
-        value = getattr(record, field, None)
-        if value:
-            return str(value)
-    return ""

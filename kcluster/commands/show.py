@@ -1,16 +1,19 @@
 import sys
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import click
 
 from ..context import pass_session
 from ..errors import NotAContact, NotFound
-from ..model import Complex, MiniCluster, Record
 from ..render.machine import write_json
 from .options import complete_ids, emit_vcards, output_format, print_rich
 
 
-def _showable(session) -> Iterable[Record]:
+if TYPE_CHECKING:
+    from ..model import MiniCluster, Record
+
+
+def _showable(session) -> Iterable["Record"]:
     return (record for record in session.catalog.all_records() if record.KIND != "facts")
 
 
@@ -37,32 +40,38 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
       kcluster show gumi-mobile --json | jq .phone
       kcluster show Changwon --format vcard > changwon.vcf
     """
-    from ..search import describe, resolve
-    from ..views import citations, page
+    from ..search import describe, reference, resolve
 
-    catalog = session.catalog
-    resolution = resolve(catalog, name)
-    if resolution.record is None:
-        raise NotFound(_miss_message(name, [describe(r) for r in resolution.candidates]))
+    compiled = session.compiled
+    resolution = resolve(compiled.store, name)
+    if resolution.entry is None:
+        raise NotFound(_miss_message(name, [describe(e) for e in resolution.candidates]))
     if output_format == "vcard":
         if with_sources:
             raise click.UsageError("--sources has no effect with --format vcard: each card's note names its sources.")
-        emit_vcards(catalog, _mini_clusters_to_card(catalog, resolution.record))
+        from ..model import KINDS
+
+        catalog = session.catalog
+        record = catalog.get(KINDS[resolution.entry.kind], resolution.entry.id)
+        emit_vcards(catalog, _mini_clusters_to_card(catalog, record))
         return
-    view = page(catalog, resolution.record)
+    ref = reference(resolution.entry.kind, resolution.entry.id)
+    view = dict(compiled.page(ref))  # views.page(), precomputed
     if output_format == "json":
         if with_sources:
-            view["citations"] = citations(catalog, view)
+            view["citations"] = compiled.citations(ref)
         write_json(view, sys.stdout)
         return
     from ..render.pages import render_page
     from ..render.tables import citations_table
 
-    print_rich(render_page(view), *([citations_table(citations(catalog, view))] if with_sources else []))
+    print_rich(render_page(view), *([citations_table(compiled.citations(ref))] if with_sources else []))
 
 
-def _mini_clusters_to_card(catalog, record: Record) -> list[MiniCluster]:
+def _mini_clusters_to_card(catalog, record: "Record") -> list["MiniCluster"]:
     """The mini clusters whose cards `show --format vcard` prints for a record."""
+    from ..model import Complex, MiniCluster
+
     if isinstance(record, MiniCluster):
         return [record]
     if isinstance(record, Complex):

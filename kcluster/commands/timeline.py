@@ -1,7 +1,6 @@
 import click
 
 from ..context import pass_session
-from ..model import Event
 from .options import emit_records, output_format, print_rich
 
 
@@ -19,6 +18,8 @@ def timeline(session, from_year: int | None, to_year: int | None, kind: str | No
       kcluster timeline --from 2004 --to 2010
       kcluster timeline --kind matchmaking --json
     """
+    from ..model import Event
+
     catalog = session.catalog
     kinds = sorted({e.kind for e in catalog.of(Event)})
     if kind is not None and kind not in kinds:

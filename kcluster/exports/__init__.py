@@ -5,10 +5,12 @@ data package, safely (see `files`); `vcard` makes contact cards of mini clusters
 table layouts come from `schema`, which reads them off the model.
 """
 
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..catalog import Catalog
+if TYPE_CHECKING:  # the export command imports this on every start: only what it needs then
+    from pathlib import Path
+
+    from ..catalog import Catalog
 
 FILE_FORMATS = ("json", "csv", "sqlite")
 
@@ -19,15 +21,14 @@ LICENCE_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What an export wrote: tables (or files, or kinds) and rows (or records)."""
 
     tables: int
     rows: int
 
 
-def write_export(catalog: Catalog, output_format: str, target: Path, *, force: bool) -> Summary:
+def write_export(catalog: "Catalog", output_format: str, target: "Path", *, force: bool) -> Summary:
     """Write the whole dataset to `target` in `output_format`; raises files.OutputError if it may not."""
     from .files import replacing_file, replacing_folder
 
@@ -44,7 +45,7 @@ def write_export(catalog: Catalog, output_format: str, target: Path, *, force: b
         return _write_json(catalog, path)
 
 
-def _write_json(catalog: Catalog, path: Path) -> Summary:
+def _write_json(catalog: "Catalog", path: "Path") -> Summary:
     from ..render.machine import write_json
     from ..views import dump
 

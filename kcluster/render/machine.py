@@ -1,6 +1,5 @@
 """Machine-readable output: JSON, JSON lines and CSV, from plain dicts (the export shape)."""
 
-import csv
 import json
 from typing import Any, Iterable, TextIO
 
@@ -21,6 +20,8 @@ def write_csv(records: list[dict[str, Any]], stream: TextIO) -> None:
     columns: list[str] = []
     for record in records:
         columns += [key for key in record if key not in columns]
+    import csv
+
     writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for record in records:

@@ -1,0 +1,126 @@
+"""Builds the search entries of a catalogue and the indexes that find them quickly.
+
+Done once per dataset (the result is kept in the compiled store); `search.py` only reads
+it. An entry is a plain tuple (see `search.Entry`) so that it can be stored as is.
+
+The indexes let a query look at the few entries that can match it instead of all of
+them: each way of matching (see search.py) has an index giving a superset of the
+entries it can match.
+"""
+
+from bisect import insort
+from typing import Any, Iterator
+
+from .catalog import Catalog
+from .model import Complex, Event, MiniCluster, Phase, Record, Story
+from .romanization import compact_key, fold, long_form, phonetic, words
+from .search import NUMBER_WORDS, STOP_WORDS, Entry, reference
+from .store import Keyed
+
+
+def search_sections(catalog: Catalog) -> dict[str, Any]:
+    """The store sections the search reads: entries by reference, and the indexes."""
+    entries = [build_entry(catalog, record) for record in catalog.all_records()]
+    by_reference = Keyed()
+    ids, folded_ids, names, keys, postings = Keyed(), Keyed(), Keyed(), Keyed(), Keyed()
+    texts: dict[str, set[str]] = {}  # every name, its phonetic key and long form -> entries
+    for entry in entries:
+        ref = reference(entry.kind, entry.id)
+        by_reference[ref] = tuple(entry)
+        ids.setdefault(entry.id, []).append(ref)
+        folded_ids.setdefault(entry.folded_id, []).append(ref)
+        for _, name, key in entry.names:
+            _add(names, name, ref)
+            _add(keys, key, ref)
+            for text in (name, key, long_form(key)):
+                if text:
+                    texts.setdefault(text, set()).add(ref)
+        for word in entry.words:
+            _add(postings, word, ref)
+    ordered_texts = sorted(texts)
+    return {
+        "search:entries": by_reference,
+        "search:references": list(by_reference),
+        "search:ids": ids,
+        "search:folded_ids": folded_ids,
+        "search:names": names,
+        "search:keys": keys,
+        "search:postings": postings,
+        "search:vocabulary": sorted(postings),
+        # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list): names, keys, long forms.
+        "search:texts": (ordered_texts, [sorted(texts[t]) for t in ordered_texts]),
+    }
+
+
+def _add(index: dict[str, list[str]], key: str, ref: str) -> None:
+    refs = index.setdefault(key, [])
+    if ref not in refs:
+        insort(refs, ref)
+
+
+def build_entry(catalog: Catalog, record: Record) -> Entry:
+    own = [("name", fold(n)) for n in (getattr(record, f) for f in record.NAME_FIELDS) if n]
+    # A region's provinces are names of its parts: "Gyeongsangnam-do" finds Dongnam.
+    others = (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()), *getattr(record, "provinces", ()))
+    own += [("alias", fold(a)) for a in others]
+    name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
+    context_keys = {phonetic(w) for text in _context(catalog, record) for w in words(text) if w not in STOP_WORDS}
+    names = tuple((kind, text, compact_key(text)) for kind, text in own if text)
+    main_name_words = frozenset(phonetic(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
+    return Entry(
+        kind=record.KIND,
+        id=record.id,
+        name=record.display_name,
+        label=record.LABEL,
+        complex=getattr(record, "complex", None) or None,
+        where=_where(catalog, record),
+        sort_name=fold(record.display_name),
+        folded_id=fold(record.id),
+        names=names,
+        main_name_words=main_name_words,
+        name_words=frozenset(name_keys),
+        words=frozenset(name_keys | context_keys),
+    )
+
+
+def _context(catalog: Catalog, record: Record) -> Iterator[str]:
+    """Words that describe a record beyond its own names."""
+    yield record.id.replace("-", " ")
+    for field in ("industries", "provinces", "sectors", "location", "theme", "kind", "subject", "city", "address"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (v for v in value if isinstance(v, str))
+    if isinstance(record, (MiniCluster, Complex)):
+        yield from _names_of(catalog.region_of(record))
+    if isinstance(record, MiniCluster):
+        yield from _names_of(catalog.get(Complex, record.complex))
+        yield "agro industrial" if record.agro_industrial else ""
+    if isinstance(record, Phase):
+        yield "phase stage " + " ".join(NUMBER_WORDS.get(record.number, ())) + f" {record.number}"
+    if isinstance(record, Story):
+        for complex_id in record.complexes:
+            yield from _names_of(catalog.get(Complex, complex_id))
+        yield record.summary
+    if isinstance(record, Event):
+        yield record.date[:4]
+
+
+def _names_of(record: Record | None) -> tuple[str, ...]:
+    return record.names() if record else ()
+
+
+def _where(catalog: Catalog, record: Record) -> str:
+    """Where a record belongs, so two records of one name can be told apart in a list."""
+    if isinstance(record, MiniCluster):
+        hub = catalog.get(Complex, record.complex)
+        return hub.name if hub else record.complex
+    if isinstance(record, Complex) and record.region:
+        region = catalog.region_of(record)
+        return region.name if region else record.region
+    for field in ("date", "as_of", "acronym"):
+        value = getattr(record, field, None)
+        if value:
+            return str(value)
+    return ""

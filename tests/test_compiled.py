@@ -1,0 +1,119 @@
+"""The compiled dataset and its cache: the same answers as the catalogue, never stale,
+never written inside the package, and an unusable cache only makes things slower."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kcluster
+from kcluster.compiled import open_compiled
+from kcluster.kinds import KIND_NAMES
+from kcluster.loader import CACHE_SUFFIX, DatasetError, cache_dir
+from kcluster.model import KINDS
+from kcluster.search import SearchIndex, reference
+from kcluster.store import open_store
+from kcluster.views import citations, page
+
+
+def cache_files() -> list[Path]:
+    return sorted(Path(cache_dir()).glob(f"*{CACHE_SUFFIX}"))
+
+
+def test_the_kind_names_are_the_record_types_kinds():
+    assert KIND_NAMES == tuple(KINDS)
+
+
+def test_the_first_use_compiles_and_caches_then_the_cache_is_used():
+    first = open_compiled()
+    assert first._catalog is not None  # built from the TOML files
+    [stored] = cache_files()
+    again = open_compiled()
+    assert again._catalog is None  # read from the store: no record types built
+    assert again.page("complexes:changwon") == first.page("complexes:changwon")
+    assert cache_files() == [stored]
+
+
+def test_the_stored_answers_are_the_catalogues(catalog):
+    open_compiled()
+    [path] = cache_files()
+    stored = open_store(path)
+    for record in catalog.all_records():
+        ref = reference(record.KIND, record.id)
+        view = page(catalog, record)
+        assert stored.get("pages", ref) == view, ref
+        assert stored.get("citations", ref) == citations(catalog, view), ref
+    assert stored.whole("rows:mini_clusters") == [m.to_dict() for m in catalog.records["mini_clusters"]]
+
+
+def test_a_changed_file_is_never_served_from_the_cache(run, data_copy):
+    assert run.json("--data-dir", str(data_copy), "show", "sacheon", "--json")["name"] == "Sacheon"
+    complexes = data_copy / "complexes.toml"
+    complexes.write_text(complexes.read_text(encoding="utf-8").replace('name = "Sacheon"', 'name = "Sachon"', 1),
+                         encoding="utf-8")
+    assert run.json("--data-dir", str(data_copy), "show", "sacheon", "--json")["name"] == "Sachon"
+    mini = data_copy / "mini_clusters.toml"
+    mini.write_text(mini.read_text(encoding="utf-8").replace('complex = "changwon"', 'complex = "changwn"', 1),
+                    encoding="utf-8")
+    with pytest.raises(DatasetError):
+        open_compiled(str(data_copy))
+
+
+def test_a_damaged_cache_file_is_rebuilt(run):
+    open_compiled()
+    [path] = cache_files()
+    size = path.stat().st_size
+    path.write_bytes(path.read_bytes()[: size // 2])  # as if a disk filled up mid-write
+    assert open_compiled()._catalog is not None
+    assert path.stat().st_size == size
+    path.write_bytes(b"not a store at all")
+    assert run.json("show", "changwon", "--json")["name"] == "Changwon"
+
+
+def test_an_unwritable_cache_still_answers(run, monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(blocker / "cache"))
+    assert run.json("show", "Changwon", "--json")["id"] == "changwon"
+    assert run("mini", "--region", "Honam").exit_code == 0
+    assert blocker.read_text() == ""
+
+
+def test_the_cache_is_never_written_inside_the_package(run, monkeypatch, tmp_path):
+    package = Path(kcluster.__file__).parent
+    before = {p for p in package.rglob("*") if "__pycache__" not in p.parts}
+    monkeypatch.delenv("KCLUSTER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert run("show", "changwon").exit_code == 0
+    assert {p for p in package.rglob("*") if "__pycache__" not in p.parts} == before
+    assert list((tmp_path / "xdg" / "kcluster").glob(f"*{CACHE_SUFFIX}"))
+
+
+def test_the_cache_keeps_a_few_datasets_only(data_copy):
+    complexes = data_copy / "complexes.toml"
+    text = complexes.read_text(encoding="utf-8")
+    for n in range(10):
+        complexes.write_text(text.replace('name = "Sacheon"', f'name = "Sacheon {n}"', 1), encoding="utf-8")
+        open_compiled(str(data_copy))
+    assert len(cache_files()) <= 8
+
+
+# --- the search's indexes find every hit that scoring every entry finds ---------------------
+
+@pytest.fixture(scope="module")
+def fragments(catalog) -> list[str]:
+    return sorted({part for record in catalog.all_records() for name in record.names() for part in name.split()})
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_the_indexes_miss_no_hit(store, fragments, data):
+    words = data.draw(st.lists(st.one_of(st.sampled_from(fragments), st.text(min_size=1, max_size=12)),
+                               min_size=1, max_size=3))
+    typo = data.draw(st.integers(min_value=0, max_value=3))
+    query = " ".join(words)
+    if typo and len(query) > typo:  # drop a letter: the typo search must find it as scoring all would
+        query = query[:typo] + query[typo + 1:]
+    index = SearchIndex(store)
+    assert index.search(query) == index.search(query, exhaustive=True)
