@@ -10,6 +10,7 @@ loading slower. Nothing is ever written inside the package.
 """
 
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, NamedTuple
 
@@ -48,17 +49,33 @@ class Dataset(NamedTuple):
     metadata: dict[str, Any]
 
 
-class DatasetFiles(NamedTuple):
-    """The bytes of every data file of a dataset, before parsing."""
+class DatasetFiles:
+    """A dataset's data files, found; their bytes are read only when needed (to compile)."""
 
-    location: str
-    contents: dict[str, bytes]
+    def __init__(self, location: str, folder: Any, names: list[str], stamps: list[tuple] | None):
+        self.location = location
+        self.folder = folder
+        self.names = names
+        self._stamps = stamps  # each file's stat, or None where there is none (a zipped install)
+        self._contents: dict[str, bytes] | None = None
+
+    @property
+    def contents(self) -> dict[str, bytes]:
+        """Every file's bytes by file name; DatasetError if one can't be read."""
+        if self._contents is None:
+            self._contents = _read_contents(self.folder, self.names, self.location)
+        return self._contents
 
     @property
     def key(self) -> str:
         """A hash of the files and of the code that turns them into records and answers:
-        a change to either is a different key, so a cache under the old one is not used."""
-        return _cache_key(self.contents)
+        a change to either is a different key, so a cache under the old one is not used.
+
+        Files are known by their stat (size, modification and change times, inode), as
+        Python knows its own source files: any write changes the change time, and reading
+        and hashing every file would cost more, on a large dataset, than a lookup itself.
+        """
+        return _cache_key(self._stamps if self._stamps is not None else self.contents)
 
 
 def resolve_location(data_dir: str | None) -> tuple[Any, str]:
@@ -79,8 +96,10 @@ def resolve_location(data_dir: str | None) -> tuple[Any, str]:
 
 
 def read_files(data_dir: str | None = None) -> DatasetFiles:
+    """The data files of the dataset in use; DatasetError if the folder or a file is missing."""
     folder, location = resolve_location(data_dir)
-    return DatasetFiles(location, _read_files(folder, location))
+    names, stamps = _find_files(folder, location)
+    return DatasetFiles(location, folder, names, stamps)
 
 
 def validated(files: DatasetFiles) -> Dataset:
@@ -101,23 +120,58 @@ def load_dataset(data_dir: str | None = None) -> Dataset:
     return validated(read_files(data_dir))
 
 
-def _read_files(folder: Any, location: str) -> dict[str, bytes]:
-    """Every data file's bytes by file name; raises with the problems of a missing folder or file."""
+def _find_files(folder: Any, location: str) -> tuple[list[str], list[tuple] | None]:
+    """The data files' names and stats; raises with the problems of a missing folder or file."""
     if not _is_dir(folder):
         raise DatasetError(location, [_problem(str(folder), "no such folder")])
-    contents: dict[str, bytes] = {}
+    names: list[str] = []
+    stamps: list[tuple] | None = [] if isinstance(folder, str) else None
     problems: list[Problem] = []
     for name in [*map(file_name, KIND_NAMES), METADATA_FILE]:
         try:
-            contents[name] = _read_bytes(folder, name)
+            stamp = _stamp(folder, name)
         except FileNotFoundError:
             if name != METADATA_FILE:
                 problems.append(_problem(name, "file is missing"))
+            continue
         except OSError as error:
             problems.append(_problem(name, f"can't be read: {error.strerror or error}"))
+            continue
+        names.append(name)
+        if stamps is not None:
+            stamps.append((name, *stamp))
     if len(problems) == len(KIND_NAMES):
         expected = ", ".join(map(file_name, KIND_NAMES))
         problems = [_problem(str(folder), f"no data files (expected {expected})")]
+    if problems:
+        raise DatasetError(location, problems)
+    return names, stamps
+
+
+def _stamp(folder: Any, name: str) -> tuple:
+    """A file's size, times and inode; FileNotFoundError if it is not a file."""
+    if not isinstance(folder, str):
+        if not folder.joinpath(name).is_file():
+            raise FileNotFoundError(name)
+        return ()
+    status = os.stat(os.path.join(folder, name))
+    if stat.S_ISDIR(status.st_mode):
+        raise FileNotFoundError(name)
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
+
+def _read_contents(folder: Any, names: list[str], location: str) -> dict[str, bytes]:
+    contents: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for name in names:
+        try:
+            if isinstance(folder, str):
+                with open(os.path.join(folder, name), "rb") as stream:
+                    contents[name] = stream.read()
+            else:
+                contents[name] = folder.joinpath(name).read_bytes()
+        except OSError as error:
+            problems.append(_problem(name, f"can't be read: {error.strerror or error}"))
     if problems:
         raise DatasetError(location, problems)
     return contents
@@ -131,20 +185,6 @@ def _problem(file: str, message: str) -> "Problem":
 
 def _is_dir(folder: Any) -> bool:
     return os.path.isdir(folder) if isinstance(folder, str) else folder.is_dir()
-
-
-def _read_bytes(folder: Any, name: str) -> bytes:
-    """A file's bytes; FileNotFoundError if it is not a file."""
-    if isinstance(folder, str):
-        path = os.path.join(folder, name)
-        if os.path.isdir(path):
-            raise FileNotFoundError(path)
-        with open(path, "rb") as stream:
-            return stream.read()
-    entry = folder.joinpath(name)
-    if not entry.is_file():
-        raise FileNotFoundError(name)
-    return entry.read_bytes()
 
 
 def _parse(contents: dict[str, bytes]) -> "tuple[dict[str, Any], list[Problem]]":
@@ -167,7 +207,8 @@ def _parse(contents: dict[str, bytes]) -> "tuple[dict[str, Any], list[Problem]]"
     return parsed, problems
 
 
-def _cache_key(contents: dict[str, bytes]) -> str:
+def _cache_key(files: dict[str, bytes] | list[tuple]) -> str:
+    """A hash of the data files (their stats, or their bytes) and of the code's files."""
     try:  # hashlib would load OpenSSL first: a few milliseconds on every start
         from _blake2 import blake2b
     except ImportError:
@@ -177,12 +218,15 @@ def _cache_key(contents: dict[str, bytes]) -> str:
     digest.update(f"{__version__} {sys.version_info[:2]}".encode())
     for module in _COMPILING_MODULES:
         try:
-            with open(os.path.join(_PACKAGE, module), "rb") as stream:
-                digest.update(stream.read())
+            status = os.stat(os.path.join(_PACKAGE, module))
+            digest.update(f"{module} {status.st_size} {status.st_mtime_ns}".encode())
         except OSError:  # a zipped install: the version above stands for the code
             digest.update(module.encode())
-    for name in sorted(contents):
-        digest.update(name.encode() + b"\0" + contents[name] + b"\0")
+    if isinstance(files, dict):
+        for name in sorted(files):
+            digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    else:
+        digest.update(repr(files).encode())
     return digest.hexdigest()
 
 

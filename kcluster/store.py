@@ -8,8 +8,9 @@ as slow as the dataset is big. So values are grouped in sections:
           one bucket (about BUCKET_SIZE values)
   whole   one value, read in full when asked for
 
-The file is a header (marshal of where each section and bucket lies) followed by the
-marshalled buckets and values. Plain Python data only: dicts, lists, tuples, str, int,
+The file is a header (marshal of where each section lies) followed by the marshalled
+buckets and values; a keyed section's table of where its buckets lie is read with the
+first key asked of it, so opening a store costs the same whatever its size. Plain Python data only: dicts, lists, tuples, str, int,
 float, bool, None, sets. No code of kcluster is needed to read it.
 """
 
@@ -43,7 +44,8 @@ class Store:
                  layout: dict[str, Any] | None = None, base: int = 0):
         self.sections = sections or {}  # in memory: {name: value}, keyed ones as Keyed
         self._stream = stream
-        self._layout = layout or {}  # in a file: {name: (offset, length) | [(offset, length), ...]}
+        self._layout = layout or {}  # in a file: {name: (offset, length) of its value or its bucket table}
+        self._buckets: dict[str, list[tuple[int, int]]] = {}  # bucket tables read so far
         self._base = base  # where the data after the header starts
         self._loaded: dict[tuple[str, int], Any] = {}
 
@@ -51,7 +53,9 @@ class Store:
         """The value of `key` in a keyed section."""
         if section in self.sections:
             return self.sections[section].get(key, default)
-        buckets = self._layout[section]
+        buckets = self._buckets.get(section)
+        if buckets is None:
+            buckets = self._buckets[section] = self._read(*self._layout[section])
         number = bucket_of(key, len(buckets))
         if (section, number) not in self._loaded:
             self._loaded[section, number] = self._read(*buckets[number])
@@ -89,9 +93,8 @@ def write_store(stream: BinaryIO, sections: dict[str, Any]) -> None:
 
     for name, value in sections.items():
         if isinstance(value, Keyed):
-            layout[name] = [add(bucket) for bucket in _buckets(value)]
-        else:
-            layout[name] = add(value)
+            value = [add(bucket) for bucket in _buckets(value)]  # the section's value: its bucket table
+        layout[name] = add(value)
     header = marshal.dumps(layout)  # offsets count from the end of the header
     stream.write(MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header)
     for blob in blobs:
@@ -124,5 +127,4 @@ def _buckets(section: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _end(layout: dict[str, Any]) -> int:
-    places = [p for where in layout.values() for p in (where if isinstance(where, list) else [where])]
-    return max((offset + length for offset, length in places), default=0)
+    return max((offset + length for offset, length in layout.values()), default=0)

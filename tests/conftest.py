@@ -13,12 +13,26 @@ from kcluster.store import Store
 from kcluster.cli import main
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory) -> Path:
+    """One cache for the session: the shipped dataset is compiled once, not once a test."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_environment(monkeypatch, tmp_path_factory):
+def isolated_environment(monkeypatch, shared_cache):
     """No test sees the user's dataset choice, colours or cache."""
     monkeypatch.delenv("KCLUSTER_DATA_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(shared_cache))
+
+
+@pytest.fixture
+def fresh_cache(monkeypatch, tmp_path) -> Path:
+    """An empty cache of the test's own."""
+    folder = tmp_path / "fresh-cache"
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

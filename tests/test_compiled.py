@@ -1,6 +1,7 @@
 """The compiled dataset and its cache: the same answers as the catalogue, never stale,
 never written inside the package, and an unusable cache only makes things slower."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def test_the_kind_names_are_the_record_types_kinds():
     assert KIND_NAMES == tuple(KINDS)
 
 
-def test_the_first_use_compiles_and_caches_then_the_cache_is_used():
+def test_the_first_use_compiles_and_caches_then_the_cache_is_used(fresh_cache):
     first = open_compiled()
     assert first._catalog is not None  # built from the TOML files
     [stored] = cache_files()
@@ -35,7 +36,7 @@ def test_the_first_use_compiles_and_caches_then_the_cache_is_used():
     assert cache_files() == [stored]
 
 
-def test_the_stored_answers_are_the_catalogues(catalog):
+def test_the_stored_answers_are_the_catalogues(catalog, fresh_cache):
     open_compiled()
     [path] = cache_files()
     stored = open_store(path)
@@ -47,7 +48,7 @@ def test_the_stored_answers_are_the_catalogues(catalog):
     assert stored.whole("rows:mini_clusters") == [m.to_dict() for m in catalog.records["mini_clusters"]]
 
 
-def test_a_changed_file_is_never_served_from_the_cache(run, data_copy):
+def test_a_changed_file_is_never_served_from_the_cache(run, data_copy, fresh_cache):
     assert run.json("--data-dir", str(data_copy), "show", "sacheon", "--json")["name"] == "Sacheon"
     complexes = data_copy / "complexes.toml"
     complexes.write_text(complexes.read_text(encoding="utf-8").replace('name = "Sacheon"', 'name = "Sachon"', 1),
@@ -60,7 +61,7 @@ def test_a_changed_file_is_never_served_from_the_cache(run, data_copy):
         open_compiled(str(data_copy))
 
 
-def test_a_damaged_cache_file_is_rebuilt(run):
+def test_a_damaged_cache_file_is_rebuilt(run, fresh_cache):
     open_compiled()
     [path] = cache_files()
     size = path.stat().st_size
@@ -90,13 +91,16 @@ def test_the_cache_is_never_written_inside_the_package(run, monkeypatch, tmp_pat
     assert list((tmp_path / "xdg" / "kcluster").glob(f"*{CACHE_SUFFIX}"))
 
 
-def test_the_cache_keeps_a_few_datasets_only(data_copy):
-    complexes = data_copy / "complexes.toml"
-    text = complexes.read_text(encoding="utf-8")
-    for n in range(10):
-        complexes.write_text(text.replace('name = "Sacheon"', f'name = "Sacheon {n}"', 1), encoding="utf-8")
-        open_compiled(str(data_copy))
-    assert len(cache_files()) <= 8
+def test_the_cache_keeps_the_most_recent_datasets_only(fresh_cache):
+    fresh_cache.mkdir()
+    for age in range(10):  # ten datasets used before, one a day
+        stale = fresh_cache / f"{age:032x}{CACHE_SUFFIX}"
+        stale.write_bytes(b"")
+        os.utime(stale, (1_000_000 - age * 86400,) * 2)
+    open_compiled()
+    kept = {path.name for path in cache_files()}
+    assert len(kept) == 8
+    assert {f"{age:032x}{CACHE_SUFFIX}" for age in range(7)} < kept  # the seven newest, and the new one
 
 
 # --- the search's indexes find every hit that scoring every entry finds ---------------------

@@ -1,15 +1,22 @@
-"""Machine-readable output: JSON, JSON lines and CSV, from plain dicts (the export shape)."""
+"""Machine-readable output: JSON, JSON lines and CSV, from plain dicts (the export shape).
 
-import json
+json and csv are imported where used: every command imports this module, and a table
+or --help needs neither.
+"""
+
 from typing import Any, Iterable, TextIO
 
 
 def write_json(value: Any, stream: TextIO) -> None:
-    json.dump(value, stream, ensure_ascii=False, indent=2)
+    import json
+
+    stream.write(json.dumps(value, ensure_ascii=False, indent=2))  # one write, not one per token
     stream.write("\n")
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], stream: TextIO) -> None:
+    import json
+
     for record in records:
         stream.write(json.dumps(record, ensure_ascii=False))
         stream.write("\n")
@@ -36,6 +43,8 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return "; ".join(value)
     if isinstance(value, (list, dict)):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     return value
 
@@ -43,6 +52,8 @@ def csv_cell(value: Any) -> Any:
 def csv_json_cell(value: Any) -> Any:
     """As `csv_cell`, but every list and table as JSON text, so that the cell reads back exactly."""
     if isinstance(value, (list, dict)):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     return csv_cell(value)
 
