@@ -20,7 +20,7 @@ from typing import Any
 
 from . import __version__
 from .model import KINDS
-from .validation import Problem, check_dataset, file_name
+from .validation import Problem, check_dataset, check_metadata, file_name
 
 DATA_DIR_VARIABLE = "KCLUSTER_DATA_DIR"
 CACHE_DIR_VARIABLE = "KCLUSTER_CACHE_DIR"
@@ -64,6 +64,8 @@ def load_dataset(data_dir: str | None = None) -> Dataset:
     parsed, problems = _parse(contents)
     documents = {kind: parsed[file_name(kind)] for kind in KINDS if file_name(kind) in parsed}
     problems += check_dataset(documents)
+    if METADATA_FILE in parsed:
+        problems += check_metadata(METADATA_FILE, parsed[METADATA_FILE])
     if problems:
         raise DatasetError(location, problems)
     metadata = parsed.get(METADATA_FILE, {}).get("dataset", {})
@@ -74,26 +76,39 @@ def load_dataset(data_dir: str | None = None) -> Dataset:
 
 def _read_files(folder: Any, location: str) -> dict[str, bytes]:
     """Every data file's bytes by file name; raises with the problems of a missing folder or file."""
-    if not folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except OSError as error:  # a name too long, no permission
+        raise DatasetError(location, [Problem(str(folder), None, None, f"can't be read: {_reason(error)}")]) from None
+    if not is_folder:
         raise DatasetError(location, [Problem(str(folder), None, None, "no such folder")])
     contents: dict[str, bytes] = {}
     problems: list[Problem] = []
     for name in [*map(file_name, KINDS), METADATA_FILE]:
         entry = folder.joinpath(name)
-        if not entry.is_file():
+        try:
+            is_file = entry.is_file()
+        except OSError as error:
+            problems.append(Problem(name, None, None, f"can't be read: {_reason(error)}"))
+            continue
+        if not is_file:
             if name != METADATA_FILE:
                 problems.append(Problem(name, None, None, "file is missing"))
             continue
         try:
             contents[name] = entry.read_bytes()
         except OSError as error:
-            problems.append(Problem(name, None, None, f"can't be read: {error.strerror or error}"))
-    if len(problems) == len(KINDS):
+            problems.append(Problem(name, None, None, f"can't be read: {_reason(error)}"))
+    if sum(problem.message == "file is missing" for problem in problems) == len(KINDS):
         expected = ", ".join(map(file_name, KINDS))
         problems = [Problem(str(folder), None, None, f"no data files (expected {expected})")]
     if problems:
         raise DatasetError(location, problems)
     return contents
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 def _parse(contents: dict[str, bytes]) -> tuple[dict[str, Any], list[Problem]]:
