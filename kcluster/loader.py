@@ -143,26 +143,43 @@ def _cache_key(contents: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """$KCLUSTER_CACHE_DIR, else kcluster/ in the user's cache directory; None if there is none."""
     explicit = os.environ.get(CACHE_DIR_VARIABLE)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kcluster"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache"))
+    # A relative XDG_CACHE_HOME is to be ignored; no home at all would put the cache in the working directory.
+    return base / "kcluster" if base.is_absolute() else None
 
 
 def _read_cache(key: str) -> dict[str, Any] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     try:
-        data = (cache_dir() / f"{key}.marshal").read_bytes()
+        data = (folder / f"{key}.marshal").read_bytes()
         cached = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return cached if isinstance(cached, dict) and "tables" in cached else None
+    return cached if _is_cache_entry(cached) else None
+
+
+def _is_cache_entry(cached: Any) -> bool:
+    """What `_write_cache` writes: a damaged or foreign file is ignored, not trusted."""
+    if not isinstance(cached, dict) or not isinstance(cached.get("metadata"), dict):
+        return False
+    tables = cached.get("tables")
+    return (isinstance(tables, dict) and set(tables) == set(KINDS)
+            and all(isinstance(t, list) and all(isinstance(r, dict) for r in t) for t in tables.values()))
 
 
 def _write_cache(key: str, value: dict[str, Any]) -> None:
     """Best effort: an unwritable cache directory only costs speed next time."""
     folder = cache_dir()
+    if folder is None or _inside_package(folder):
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _remove_stale_entries(folder)
@@ -176,6 +193,14 @@ def _write_cache(key: str, value: dict[str, Any]) -> None:
             raise
     except (OSError, ValueError):
         pass
+
+
+def _inside_package(folder: Path) -> bool:
+    """kcluster never writes inside its installed package, whatever the environment says."""
+    try:
+        return folder.resolve().is_relative_to(Path(__file__).parent.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True  # can't tell: don't write
 
 
 def _remove_stale_entries(folder: Path, keep: int = 8) -> None:

@@ -174,3 +174,41 @@ def test_an_unquoted_toml_date_says_how_to_write_it(data_copy):
     (data_copy / "dataset.toml").write_text("[dataset]\ndate = 2026-11-23T10:00:00\n", encoding="utf-8")
     assert "dataset.toml: field 'date': expected a string, got a TOML date-time (2026-11-23T10:00:00); " \
            'write it in quotes: "2026-11-23T10:00:00"' in problems_of(data_copy)
+
+
+def test_a_damaged_cache_entry_is_ignored(data_copy, monkeypatch, tmp_path):
+    import marshal
+
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(tmp_path / "cache"))
+    load_dataset(str(data_copy))
+    [entry] = (tmp_path / "cache").glob("*.marshal")
+    entry.write_bytes(marshal.dumps({"tables": {}, "metadata": {}}))  # readable, but not what the loader wrote
+    assert load_dataset(str(data_copy)).tables["complexes"]
+
+
+def test_the_cache_goes_to_the_user_cache_directory(data_copy, monkeypatch, tmp_path):
+    monkeypatch.delenv("KCLUSTER_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_dataset(str(data_copy))
+    assert len(list((tmp_path / "xdg" / "kcluster").glob("*.marshal"))) == 1
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # to be ignored, says the XDG spec
+    monkeypatch.chdir(tmp_path)
+    load_dataset(str(data_copy))
+    assert len(list((tmp_path / "home" / ".cache" / "kcluster").glob("*.marshal"))) == 1
+    assert not (tmp_path / "relative").exists()
+
+
+def test_the_cache_is_never_written_inside_the_package(data_copy, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    import kcluster
+
+    inside = Path(kcluster.__file__).parent / "data" / "cache-test"
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(inside))
+    try:
+        assert load_dataset(str(data_copy)).tables["complexes"]
+        assert not inside.exists()
+    finally:
+        shutil.rmtree(inside, ignore_errors=True)
