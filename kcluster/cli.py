@@ -30,6 +30,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     "--data-dir",
     type=click.Path(file_okay=False),
     envvar=DATA_DIR_VARIABLE,
+    is_eager=True,  # before --version, which reads the dataset, wherever each is on the command line
     help=f"Use the dataset in this folder instead of the shipped one (also ${DATA_DIR_VARIABLE}).",
 )
 @click.option("--no-color", is_flag=True, help="No colours in tables (NO_COLOR is honoured too).")
