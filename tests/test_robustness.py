@@ -30,15 +30,3 @@ def test_data_markup_is_never_interpreted(run, data_copy):
     (data_copy / "complexes.toml").write_text(text.replace('name = "Sacheon"', 'name = "[red]Sacheon[/red]"', 1))
     result = run("--data-dir", str(data_copy), "show", "sacheon")
     assert result.exit_code == 0 and "[red]Sacheon[/red]" in result.stdout
-
-
-@pytest.mark.parametrize("args", [["export", "--format", "json"], ["mini"], ["timeline", "--format", "jsonl"]])
-def test_piping_into_head_ends_quietly(args, tmp_path):
-    import subprocess
-    import sys
-
-    pipeline = f"{sys.executable} -m kcluster {' '.join(args)} | head -n 1"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "KCLUSTER_CACHE_DIR": str(tmp_path)}, timeout=60)
-    assert len(result.stdout.splitlines()) == 1
-    assert "Traceback" not in result.stderr and "Error" not in result.stderr
