@@ -2,6 +2,7 @@
 a full disk, a closed stdout. Each test runs `python -m kcluster` in a subprocess with a
 controlled environment (no PYTHONUNBUFFERED: output is block-buffered, as for users)."""
 
+import json
 import shlex
 import subprocess
 import sys
@@ -87,6 +88,16 @@ def test_an_ascii_terminal_gets_a_degraded_page(ascii_environment):
     [hangul] = [line for line in text.splitlines() if line.startswith("hangul")]
     assert hangul.split() == ["hangul", "??"]  # 창원, one replacement character each
     assert "http://mini.e-cluster.net/mecha" in text and "+82-70-8895-7820" in text  # the rest is whole
+
+
+def test_an_ascii_terminal_gets_whole_json(ascii_environment):
+    """JSON escapes Hangul rather than degrade it: still valid JSON, nothing lost."""
+    result = kcluster("show", "changwon", "--json", env=ascii_environment)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.isascii()
+    assert json.loads(result.stdout)["hangul"] == ["창원"]
+    lines = kcluster("regions", "--format", "jsonl", env=ascii_environment).stdout.splitlines()
+    assert {json.loads(line)["id"]: json.loads(line)["hangul"] for line in lines}["honam"] == ["호남권"]
 
 
 def test_an_ascii_terminal_gets_degraded_csv(ascii_environment):
