@@ -115,3 +115,10 @@ def test_an_ascii_terminal_gets_the_message_of_a_hangul_query(ascii_environment)
     assert (result.returncode, result.stdout) == (1, b"")
     message = result.stderr.decode("utf-8")
     assert message.startswith("Error: no single record matches '") and "Did you mean Changwon (complex)" in message
+
+
+def test_an_ascii_terminal_gets_bars_of_hashes(ascii_environment):
+    result = kcluster("phases", env={**ascii_environment, "COLUMNS": "100"})
+    assert (result.returncode, result.stderr) == (0, b"")
+    bars = [line for line in result.stdout.decode("ascii").splitlines() if line.startswith("1 kicox-2010 ")]
+    assert bars and all(line.rstrip().endswith("##") and "?" not in line for line in bars)

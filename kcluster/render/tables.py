@@ -4,6 +4,7 @@ from typing import Any, Callable, Iterable
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -13,10 +14,51 @@ _SECTIONED = {"id", "type", "notes", "sources", "derived", "mini_clusters", "hub
 
 
 def new_table(*columns: str, title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = ListTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
+
+
+class ListTable(Table):
+    """A table where every word of every cell fits whole; where it doesn't (a narrow terminal),
+    one block a row: the first cell as a heading, then a "column: value" line for each other
+    cell, continued 4 columns in. Names, ids and URLs stay unbroken instead of being folded
+    every few characters (as `mini_clusters_table` does for its own layout)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        cells = [[_plain(cell) for cell in column.cells] for column in self.columns]
+        fits = Measurement.get(console, options.update_width(10_000), self).minimum <= options.max_width
+        if fits or any(None in column for column in cells):
+            yield from super().__rich_console__(console, options)
+            return
+        width = max(options.max_width - 4, 1)
+        headers = [str(column.header) for column in self.columns]
+        blocks = Text(f"{self.title}\n" if self.title else "", style="bold")
+        for position, row in enumerate(zip(*cells)):
+            if position:
+                blocks.append("\n")
+            if row[0]:
+                blocks.append(row[0] + "\n", style="bold")
+            for header, value in zip(headers[1:], row[1:]):
+                if not value:
+                    continue
+                field = Text(f"{header}: ", style="dim")
+                field.append(value)
+                for number, line in enumerate(field.wrap(console, width, overflow="fold")):
+                    blocks.append("  " if number == 0 else "    ")
+                    line.rstrip()
+                    blocks.append_text(line)
+                    blocks.append("\n")
+        blocks.rstrip()
+        yield blocks
+
+
+def _plain(cell: Any) -> str | None:
+    """A cell's text, or None for a cell that isn't text (the table is then kept)."""
+    if isinstance(cell, str):
+        return cell
+    return cell.plain if isinstance(cell, Text) else None
 
 
 def text(value: Any) -> str:
