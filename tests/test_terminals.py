@@ -47,6 +47,7 @@ VIEWS = {
 }
 TERMINALS = {
     "COLUMNS=40": {"COLUMNS": "40"},
+    "COLUMNS=100": {"COLUMNS": "100"},
     "COLUMNS=400": {"COLUMNS": "400"},
     "NO_COLOR": {"NO_COLOR": "1"},
     "TERM=dumb": {"TERM": "dumb", "COLUMNS": "60"},
@@ -85,6 +86,14 @@ def test_tables_are_readable_on_any_terminal(run, catalog, view, terminal):
 def test_a_narrow_table_shows_each_record_as_a_block(run):
     result = run("complexes", "--pilot", env={"COLUMNS": "40"})
     assert result.stdout.startswith("Banwol-Sihwa\n  region: Seoul Metropolitan Region\n  industries: parts and materials\n")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 101, 105, 110, 120, 140])
+def test_every_url_and_phone_is_whole_at_any_width(run, catalog, width):
+    """Where the table fits only by wrapping, no column goes below its longest word."""
+    result = run("mini", env={"COLUMNS": str(width)})
+    words = set(result.stdout.split())
+    assert not [x for m in catalog.of(MiniCluster) for x in (m.url, m.phone) if x not in words]
 
 
 def test_the_phase_chart_is_left_out_where_it_does_not_fit(run):
