@@ -212,3 +212,23 @@ def test_the_cache_is_never_written_inside_the_package(data_copy, monkeypatch):
         assert not inside.exists()
     finally:
         shutil.rmtree(inside, ignore_errors=True)
+
+
+@pytest.mark.parametrize("interruption", [OSError(28, "No space left on device"), KeyboardInterrupt()],
+                         ids=["disk-full", "ctrl-c"])
+def test_a_cache_write_cut_short_leaves_no_partial_entry(data_copy, monkeypatch, tmp_path, interruption):
+    """The cache is written to a temporary file, then renamed: never half an entry."""
+    import kcluster.loader
+
+    def dump_half(value, stream):
+        stream.write(b"\xfb partial")
+        raise interruption
+
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(kcluster.loader.marshal, "dump", dump_half)
+    if isinstance(interruption, OSError):
+        assert load_dataset(str(data_copy)).tables["complexes"]  # a cache that can't be written costs nothing
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            load_dataset(str(data_copy))
+    assert list((tmp_path / "cache").iterdir()) == []
