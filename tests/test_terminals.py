@@ -83,6 +83,21 @@ def test_tables_are_readable_on_any_terminal(run, catalog, view, terminal):
         assert not [name for name in names if max(map(cell_len, name.split())) <= width - 4 and flat(name) not in text]
 
 
+def test_columns_0_means_unknown_not_zero(run):
+    """Rich prints nothing at all at width 0 (exit 0, empty output): the default width is used."""
+    for args in (["complexes"], ["show", "changwon"], ["phases"]):
+        assert run(*args, env={"COLUMNS": "0"}).stdout == run(*args, env={"COLUMNS": "80"}).stdout != ""
+
+
+@pytest.mark.parametrize("view", ["complexes", "show"])
+def test_an_absurdly_narrow_terminal_gets_20_columns(run, catalog, view):
+    args, expected = VIEWS[view]
+    result = run(*args, env={"COLUMNS": "3"})
+    assert max(cell_len(line) for line in result.stdout.splitlines()) == 20
+    words = set(result.stdout.split())
+    assert not [w for name in expected(catalog, run) for w in name.split() if len(w) <= 16 and w not in words]
+
+
 def test_a_narrow_table_shows_each_record_as_a_block(run):
     result = run("complexes", "--pilot", env={"COLUMNS": "40"})
     assert result.stdout.startswith("Banwol-Sihwa\n  region: Seoul Metropolitan Region\n  industries: parts and materials\n")
