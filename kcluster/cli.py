@@ -1,7 +1,5 @@
 """The `kcluster` command: a click group with global options; each command lives in `commands/`."""
 
-import sys
-
 import click
 
 from . import __version__
@@ -30,6 +28,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     "--data-dir",
     type=click.Path(file_okay=False),
     envvar=DATA_DIR_VARIABLE,
+    is_eager=True,  # before --version, which reads the dataset, wherever each is on the command line
     help=f"Use the dataset in this folder instead of the shipped one (also ${DATA_DIR_VARIABLE}).",
 )
 @click.option("--no-color", is_flag=True, help="No colours in tables (NO_COLOR is honoured too).")
@@ -63,13 +62,8 @@ for command in (show, search, complexes, mini, regions, phases, timeline, facts,
 
 
 def run() -> None:
-    """The console script: `main` with output that degrades instead of crashing.
+    """The console script: `main` with output that degrades or stops quietly instead of
+    crashing (a terminal that can't encode Hangul, `| head`, a full disk): see `streams`."""
+    from .streams import run_guarded
 
-    A terminal that can't encode Hangul (PYTHONIOENCODING=ascii, LC_ALL=C) gets "?" for
-    what it can't show. A closed pipe (`| head`) is handled by click: it exits quietly.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    main(prog_name="kcluster")
+    run_guarded(lambda: main(prog_name="kcluster"))

@@ -63,8 +63,10 @@ def open_compiled(data_dir: str | None = None) -> Compiled:
     """
     files = read_files(data_dir)
     key = files.key
+    cached = cache_file(key)
     try:
-        return Compiled(files.location, open_store(cache_file(key)))
+        if cached is not None:
+            return Compiled(files.location, open_store(cached))
     except (OSError, StoreError):
         pass
     compiled = compile_dataset(files)

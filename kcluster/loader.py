@@ -104,11 +104,13 @@ def read_files(data_dir: str | None = None) -> DatasetFiles:
 
 def validated(files: DatasetFiles) -> Dataset:
     """The files parsed and checked; DatasetError with every problem if they are not valid."""
-    from .validation import check_dataset
+    from .validation import check_dataset, check_metadata
 
     parsed, problems = _parse(files.contents)
     documents = {kind: parsed[file_name(kind)] for kind in KIND_NAMES if file_name(kind) in parsed}
     problems += check_dataset(documents)
+    if METADATA_FILE in parsed:
+        problems += check_metadata(METADATA_FILE, parsed[METADATA_FILE])
     if problems:
         raise DatasetError(files.location, problems)
     metadata = parsed.get(METADATA_FILE, {}).get("dataset", {})
@@ -122,7 +124,13 @@ def load_dataset(data_dir: str | None = None) -> Dataset:
 
 def _find_files(folder: Any, location: str) -> tuple[list[str], list[tuple] | None]:
     """The data files' names and stats; raises with the problems of a missing folder or file."""
-    if not _is_dir(folder):
+    try:
+        is_folder = _is_dir(folder)
+    except OSError as error:  # a name too long, no permission
+        raise DatasetError(location, [_problem(str(folder), f"can't be read: {_reason(error)}")]) from None
+    except ValueError:  # a NUL byte in the path
+        is_folder = False
+    if not is_folder:
         raise DatasetError(location, [_problem(str(folder), "no such folder")])
     names: list[str] = []
     stamps: list[tuple] | None = [] if isinstance(folder, str) else None
@@ -135,12 +143,12 @@ def _find_files(folder: Any, location: str) -> tuple[list[str], list[tuple] | No
                 problems.append(_problem(name, "file is missing"))
             continue
         except OSError as error:
-            problems.append(_problem(name, f"can't be read: {error.strerror or error}"))
+            problems.append(_problem(name, f"can't be read: {_reason(error)}"))
             continue
         names.append(name)
         if stamps is not None:
             stamps.append((name, *stamp))
-    if len(problems) == len(KIND_NAMES):
+    if sum(problem.message == "file is missing" for problem in problems) == len(KIND_NAMES):
         expected = ", ".join(map(file_name, KIND_NAMES))
         problems = [_problem(str(folder), f"no data files (expected {expected})")]
     if problems:
@@ -171,10 +179,14 @@ def _read_contents(folder: Any, names: list[str], location: str) -> dict[str, by
             else:
                 contents[name] = folder.joinpath(name).read_bytes()
         except OSError as error:
-            problems.append(_problem(name, f"can't be read: {error.strerror or error}"))
+            problems.append(_problem(name, f"can't be read: {_reason(error)}"))
     if problems:
         raise DatasetError(location, problems)
     return contents
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 def _problem(file: str, message: str) -> "Problem":
@@ -184,7 +196,13 @@ def _problem(file: str, message: str) -> "Problem":
 
 
 def _is_dir(folder: Any) -> bool:
-    return os.path.isdir(folder) if isinstance(folder, str) else folder.is_dir()
+    """Whether the folder exists; OSError if the system refuses to say (a path too long)."""
+    if not isinstance(folder, str):
+        return folder.is_dir()
+    try:
+        return stat.S_ISDIR(os.stat(folder).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def _parse(contents: dict[str, bytes]) -> "tuple[dict[str, Any], list[Problem]]":
@@ -230,16 +248,31 @@ def _cache_key(files: dict[str, bytes] | list[tuple]) -> str:
     return digest.hexdigest()
 
 
-def cache_dir() -> str:
+def cache_dir() -> str | None:
+    """$KCLUSTER_CACHE_DIR, else kcluster/ in the user's cache directory; None if there is none."""
     explicit = os.environ.get(CACHE_DIR_VARIABLE)
     if explicit:
         return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "kcluster")
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    # A relative XDG_CACHE_HOME is to be ignored; no home at all would put the cache in the working directory.
+    return os.path.join(base, "kcluster") if os.path.isabs(base) else None
 
 
-def cache_file(key: str) -> str:
-    return os.path.join(cache_dir(), f"{key}{CACHE_SUFFIX}")
+def cache_file(key: str) -> str | None:
+    """Where the cache of a key is, or None where kcluster has no cache (and never inside itself)."""
+    folder = cache_dir()
+    if folder is None or _inside_package(folder):
+        return None
+    return os.path.join(folder, f"{key}{CACHE_SUFFIX}")
+
+
+def _inside_package(folder: str) -> bool:
+    """kcluster never writes inside its installed package, whatever the environment says."""
+    try:
+        return os.path.commonpath([os.path.realpath(folder), os.path.realpath(_PACKAGE)]) == os.path.realpath(_PACKAGE)
+    except (OSError, ValueError):
+        return True  # can't tell: don't write
 
 
 def write_cache_file(key: str, write: Callable[[BinaryIO], None]) -> None:
@@ -247,7 +280,10 @@ def write_cache_file(key: str, write: Callable[[BinaryIO], None]) -> None:
     directory only costs speed next time, and no reader ever sees half a file."""
     import tempfile
 
-    folder = cache_dir()
+    target = cache_file(key)
+    if target is None:
+        return
+    folder = os.path.dirname(target)
     try:
         os.makedirs(folder, exist_ok=True)
         _remove_stale_entries(folder)
@@ -255,7 +291,7 @@ def write_cache_file(key: str, write: Callable[[BinaryIO], None]) -> None:
         try:
             with os.fdopen(handle, "wb") as stream:
                 write(stream)
-            os.replace(temporary, cache_file(key))
+            os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise

@@ -5,6 +5,7 @@ references between kinds, and string formats. Nothing here stops at the first pr
 """
 
 import dataclasses
+import datetime
 import re
 import types
 import typing
@@ -58,6 +59,25 @@ def check_dataset(raw: dict[str, Any]) -> list[Problem]:
     for kind, document in raw.items():
         for record in _records(kind, document):
             problems += _check_references(kind, record, ids)
+    return problems
+
+
+def check_metadata(name: str, document: dict[str, Any]) -> list[Problem]:
+    """The problems of the optional metadata file: `[dataset]` with an optional ISO `date`."""
+    problems = [
+        Problem(name, None, None, f"unexpected top-level key {key!r} (expected only [dataset])")
+        for key in document if key != "dataset"
+    ]
+    table = document.get("dataset", {})
+    if not isinstance(table, dict):
+        return [*problems, Problem(name, None, "dataset", f"expected a table ([dataset]), got {_describe_value(table)}")]
+    for key, value in table.items():
+        if key != "date":
+            problems.append(Problem(name, None, key, "unknown field"))
+        elif error := _type_error(value, str):
+            problems.append(Problem(name, None, key, error))
+        else:
+            problems += _check_format(name, None, key, value, "date")
     return problems
 
 
@@ -125,7 +145,7 @@ def _check_nested(name: str, label: str, path: str, value: Any, annotation: Any)
             yield from _check_fields(name, label, item_type, item, f"{path}[{index}].")
 
 
-def _check_format(name: str, label: str, path: str, value: Any, fmt: str | None) -> Iterator[Problem]:
+def _check_format(name: str, label: str | None, path: str, value: Any, fmt: str | None) -> Iterator[Problem]:
     if fmt is None or value is None:
         return
     pattern, wanted = FORMAT_CHECKS[fmt]
@@ -188,7 +208,10 @@ def _type_error(value: Any, annotation: Any) -> str | None:
     """Why `value` (as parsed from TOML) does not fit `annotation`, or None if it does."""
     if _fits(value, annotation):
         return None
-    return f"expected {_describe(annotation)}, got {_describe_value(value)}"
+    error = f"expected {_describe(annotation)}, got {_describe_value(value)}"
+    if isinstance(value, _TOML_DATES) and _fits(value.isoformat(), annotation):
+        error += f"; write it in quotes: \"{value.isoformat()}\""
+    return error
 
 
 def _fits(value: Any, annotation: Any) -> bool:
@@ -231,9 +254,15 @@ def _plural(annotation: Any) -> str:
     return {str: "strings", int: "integers", float: "numbers", bool: "booleans"}.get(annotation, str(annotation))
 
 
+# TOML's unquoted dates and times (`date = 2005-04-01`) parse to these; the dataset writes dates as strings.
+_TOML_DATES = (datetime.date, datetime.time)  # datetime.datetime is a datetime.date
+
+
 def _describe_value(value: Any) -> str:
-    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
-    return f"{kinds.get(type(value), type(value).__name__)} ({_short(value)})"
+    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table",
+             datetime.date: "a TOML date", datetime.datetime: "a TOML date-time", datetime.time: "a TOML time"}
+    shown = value.isoformat() if isinstance(value, _TOML_DATES) else _short(value)
+    return f"{kinds.get(type(value), type(value).__name__)} ({shown})"
 
 
 def _short(value: Any) -> str:

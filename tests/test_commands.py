@@ -184,6 +184,14 @@ def test_version_prints_code_and_dataset_date(run):
     assert result.stdout.startswith("kcluster 0.1.0, dataset of 20")
 
 
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_version_reads_the_data_dir_wherever_it_is_given(run, data_copy, order):
+    (data_copy / "dataset.toml").write_text('[dataset]\ndate = "1999-12"\n', encoding="utf-8")
+    options = ["--data-dir", str(data_copy)]
+    result = run(*(["--version", *options] if order == "after" else [*options, "--version"]))
+    assert (result.exit_code, result.stdout) == (0, "kcluster 0.1.0, dataset of 1999-12\n")
+
+
 @pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help_with_an_example(run, command):
     result = run(command, "--help")

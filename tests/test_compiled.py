@@ -2,6 +2,7 @@
 never written inside the package, and an unusable cache only makes things slower."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,48 @@ def test_the_cache_keeps_the_most_recent_datasets_only(fresh_cache):
     kept = {path.name for path in cache_files()}
     assert len(kept) == 8
     assert {f"{age:032x}{CACHE_SUFFIX}" for age in range(7)} < kept  # the seven newest, and the new one
+
+
+def test_the_cache_goes_to_the_user_cache_directory(monkeypatch, tmp_path):
+    monkeypatch.delenv("KCLUSTER_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    open_compiled()
+    assert len(list((tmp_path / "xdg" / "kcluster").glob(f"*{CACHE_SUFFIX}"))) == 1
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # to be ignored, says the XDG spec
+    monkeypatch.chdir(tmp_path)
+    open_compiled()
+    assert len(list((tmp_path / "home" / ".cache" / "kcluster").glob(f"*{CACHE_SUFFIX}"))) == 1
+    assert not (tmp_path / "relative").exists()
+
+
+def test_a_cache_dir_inside_the_package_is_not_written(monkeypatch):
+    inside = Path(kcluster.__file__).parent / "data" / "cache-test"
+    monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(inside))
+    try:
+        assert open_compiled().page("complexes:changwon")["name"] == "Changwon"
+        assert not inside.exists()
+    finally:
+        shutil.rmtree(inside, ignore_errors=True)
+
+
+@pytest.mark.parametrize("interruption", [OSError(28, "No space left on device"), KeyboardInterrupt()],
+                         ids=["disk-full", "ctrl-c"])
+def test_a_cache_write_cut_short_leaves_no_partial_entry(fresh_cache, monkeypatch, interruption):
+    """The cache is written to a temporary file, then renamed: never half an entry."""
+    import kcluster.compiled
+
+    def write_half(stream, sections):
+        stream.write(b"KCSTORE1 partial")
+        raise interruption
+
+    monkeypatch.setattr(kcluster.compiled, "write_store", write_half)
+    if isinstance(interruption, OSError):
+        assert open_compiled().page("complexes:changwon")  # a cache that can't be written costs nothing
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            open_compiled()
+    assert list(fresh_cache.iterdir()) == []
 
 
 # --- the search's indexes find every hit that scoring every entry finds ---------------------

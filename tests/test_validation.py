@@ -115,3 +115,56 @@ def test_missing_folder(tmp_path):
 def test_empty_folder(tmp_path):
     [problem] = problems_of(tmp_path)
     assert problem.startswith(f"{tmp_path}: no data files (expected regions.toml, complexes.toml")
+
+
+
+@pytest.mark.parametrize("path", ["a" * 5000, "/".join("a" * 3000)], ids=["long-name", "long-path"])
+def test_a_path_the_system_refuses_is_a_problem_not_a_crash(path):
+    assert problems_of(path) == [f"{path}: can't be read: File name too long"]
+
+
+def test_a_nul_byte_in_the_path_is_a_missing_folder():
+    assert problems_of("bad\0name") == ["bad\0name: no such folder"]
+
+
+def test_unreadable_files_are_not_called_an_empty_folder(data_copy, monkeypatch):
+    import builtins
+
+    real_open = builtins.open
+
+    def refuse(file, *args, **kwargs):
+        if str(file).startswith(str(data_copy)):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    problems = problems_of(data_copy)
+    assert len(problems) == 13  # the twelve kinds and dataset.toml
+    assert problems[0] == "regions.toml: can't be read: Permission denied"
+
+
+def test_the_metadata_file_must_be_a_dataset_table(data_copy):
+    (data_copy / "dataset.toml").write_text("dataset = 5\n", encoding="utf-8")
+    assert problems_of(data_copy) == [
+        "dataset.toml: field 'dataset': expected a table ([dataset]), got an integer (5)"
+    ]
+
+
+def test_the_metadata_file_fields_are_checked(data_copy):
+    (data_copy / "dataset.toml").write_text('[dataset]\ndate = "23 Nov"\nby = "me"\n[other]\n', encoding="utf-8")
+    assert problems_of(data_copy) == [
+        "dataset.toml: unexpected top-level key 'other' (expected only [dataset])",
+        "dataset.toml: field 'date': '23 Nov' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "dataset.toml: field 'by': unknown field",
+    ]
+
+
+def test_an_unquoted_toml_date_says_how_to_write_it(data_copy):
+    replace_in(data_copy / "events.toml", 'date = "2020-05-06"', "date = 2020-05-06")
+    [problem] = problems_of(data_copy)
+    assert problem.endswith(
+        "field 'date': expected a string, got a TOML date (2020-05-06); write it in quotes: \"2020-05-06\""
+    )
+    (data_copy / "dataset.toml").write_text("[dataset]\ndate = 2026-11-23T10:00:00\n", encoding="utf-8")
+    assert "dataset.toml: field 'date': expected a string, got a TOML date-time (2026-11-23T10:00:00); " \
+           'write it in quotes: "2026-11-23T10:00:00"' in problems_of(data_copy)

@@ -10,16 +10,33 @@ from typing import Any, Iterable, TextIO
 def write_json(value: Any, stream: TextIO) -> None:
     import json
 
-    stream.write(json.dumps(value, ensure_ascii=False, indent=2))  # one write, not one per token
+    # One write, not one per token as json.dump makes.
+    stream.write(json.dumps(value, ensure_ascii=not encodes_everything(stream), indent=2))
     stream.write("\n")
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], stream: TextIO) -> None:
     import json
 
+    ensure_ascii = not encodes_everything(stream)
     for record in records:
-        stream.write(json.dumps(record, ensure_ascii=False))
+        stream.write(json.dumps(record, ensure_ascii=ensure_ascii))
         stream.write("\n")
+
+
+def encodes_everything(stream: TextIO) -> bool:
+    """Whether the stream's encoding is a Unicode one. JSON to any other (PYTHONIOENCODING=ascii,
+    LC_ALL=C) escapes what isn't ASCII ("\\ucc3d"): still valid and whole, where the stream
+    would write "?". CSV has no escapes: it degrades to "?"."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return True  # text in memory
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def write_csv(records: list[dict[str, Any]], stream: TextIO) -> None:

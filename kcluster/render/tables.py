@@ -3,7 +3,9 @@
 from typing import Any, Callable, Iterable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -13,10 +15,97 @@ _SECTIONED = {"id", "type", "notes", "sources", "derived", "mini_clusters", "hub
 
 
 def new_table(*columns: str, title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = ListTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
+
+
+class ListTable(Table):
+    """A table in which no word is ever broken. Where the cells don't fit on a line, the
+    columns share the room without going below their longest word (rich's own sharing
+    ignores that and folds ids and URLs); where even the longest words don't fit (a narrow
+    terminal), one block a row: the first cell as a heading, then a "column: value" line for
+    each other cell, continued 4 columns in (as `mini_clusters_table` does for its own layout)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        columns = [[_plain(column.header), *map(_plain, column.cells)] for column in self.columns]
+        if any(None in column for column in columns):  # not all text: rich's own layout
+            yield from super().__rich_console__(console, options)
+            return
+        shortest = [max((cell_len(w) for cell in column for w in cell.split()), default=1) or 1 for column in columns]
+        widest = [max((cell_len(line) for cell in column for line in cell.splitlines()), default=1) or 1
+                  for column in columns]
+        room = options.max_width - self._overhead(console, options, shortest)
+        if sum(shortest) > room:
+            yield self._blocks(console, options, [column[1:] for column in columns])
+        elif sum(widest) <= room:
+            yield from super().__rich_console__(console, options)
+        else:
+            widths = _share(room, shortest, widest)
+            saved = [column.width for column in self.columns]
+            try:
+                for column, width in zip(self.columns, widths):
+                    column.width = width
+                yield from super().__rich_console__(console, options)
+            finally:
+                for column, width in zip(self.columns, saved):
+                    column.width = width
+
+    def _overhead(self, console: Console, options: ConsoleOptions, shortest: list[int]) -> int:
+        """The columns of padding and rules around the cells: rich's measure of a one-row copy."""
+        probe = Table(box=self.box, show_edge=self.show_edge, pad_edge=self.pad_edge, padding=self.padding,
+                      collapse_padding=self.collapse_padding, show_header=False)
+        for _ in self.columns:
+            probe.add_column()
+        probe.add_row(*("x" * width for width in shortest))
+        return Measurement.get(console, options.update_width(10_000), probe).minimum - sum(shortest)
+
+    def _blocks(self, console: Console, options: ConsoleOptions, columns: list[list[str]]) -> Text:
+        width = max(options.max_width - 4, 1)
+        headers = [str(column.header) for column in self.columns]
+        blocks = Text(f"{self.title}\n" if self.title else "", style="bold")
+        for position, row in enumerate(zip(*columns)):
+            if position:
+                blocks.append("\n")
+            if row[0]:
+                blocks.append(row[0] + "\n", style="bold")
+            for header, value in zip(headers[1:], row[1:]):
+                if not value:
+                    continue
+                field = Text(f"{header}: ", style="dim")
+                field.append(value)
+                for number, line in enumerate(field.wrap(console, width, overflow="fold")):
+                    line.rstrip()
+                    blocks.append("  " if number == 0 else "    ")
+                    blocks.append_text(line)
+                    blocks.append("\n")
+        blocks.rstrip()
+        return blocks
+
+
+def _share(room: int, shortest: list[int], widest: list[int]) -> list[int]:
+    """Column widths summing to `room`, as rich shares them (the widest columns give way first,
+    down to a common cap) but never below a column's longest word."""
+
+    def total(cap: int) -> int:
+        return sum(max(short, min(wide, cap)) for short, wide in zip(shortest, widest))
+
+    cap = 0
+    while total(cap + 1) <= room:
+        cap += 1
+    widths = [max(short, min(wide, cap)) for short, wide in zip(shortest, widest)]
+    for index, wide in enumerate(widest):  # what is left: a column each, to those cut at the cap
+        if sum(widths) < room and widths[index] < wide:
+            widths[index] += 1
+    return widths
+
+
+def _plain(cell: Any) -> str | None:
+    """A cell's text, or None for a cell that isn't text (the table is then kept)."""
+    if isinstance(cell, str):
+        return cell
+    return cell.plain if isinstance(cell, Text) else None
 
 
 def text(value: Any) -> str:

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from .tables import new_table, stack, text
@@ -14,23 +16,40 @@ def phases_view(phases: list[dict[str, Any]]):
     return stack(timeline(phases), details(phases))
 
 
-def timeline(phases: list[dict[str, Any]]) -> Text | None:
+def timeline(phases: list[dict[str, Any]]) -> "Chart | None":
     spans = [(p, period, *_years(period)) for p in phases for period in distinct_datings(p)]
     spans = [s for s in spans if s[2] is not None]
-    if not spans:
-        return None
-    first = min(s[2] for s in spans)
-    last = max(s[3] for s in spans)
-    label_width = max(len(_label(p, period)) for p, period, _, _ in spans)
-    out = Text()
-    axis = "".join(f"{year % 100:02d}".ljust(CELL) for year in range(first, last + 1))
-    out.append(" " * (label_width + 1) + axis + "\n", style="dim")
-    for number, (phase, period, start, end) in enumerate(spans):
-        out.append(_label(phase, period).ljust(label_width + 1))
-        out.append(" " * ((start - first) * CELL))
-        out.append(BAR * ((end - start + 1) * CELL - 1), style=f"color({(phase['number'] % 6) + 1})")
-        out.append("\n")
-    return out
+    return Chart(spans) if spans else None
+
+
+class Chart:
+    """A bar per dating on a shared year axis, drawn only where it fits: wrapped, an axis and
+    its bars no longer line up (the details below give every date in words anyway)."""
+
+    def __init__(self, spans: list[tuple[dict[str, Any], dict[str, Any], int, int]]):
+        self.spans = spans
+        self.first = min(s[2] for s in spans)
+        self.last = max(s[3] for s in spans)
+        self.label_width = max(len(_label(p, period)) for p, period, _, _ in spans)
+        self.width = self.label_width + 1 + (self.last - self.first + 1) * CELL
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.width > options.max_width:
+            yield Text(f"(The timeline of bars needs {self.width} columns; the dates are below.)", style="dim")
+            return
+        bar = BAR if console.encoding.lower().startswith("utf") else "#"  # ASCII terminals: "#", not "?"
+        out = Text()
+        axis = "".join(f"{year % 100:02d}".ljust(CELL) for year in range(self.first, self.last + 1))
+        out.append(" " * (self.label_width + 1) + axis.rstrip() + "\n", style="dim")
+        for phase, period, start, end in self.spans:
+            out.append(_label(phase, period).ljust(self.label_width + 1))
+            out.append(" " * ((start - self.first) * CELL))
+            out.append(bar * ((end - start + 1) * CELL - 1), style=f"color({(phase['number'] % 6) + 1})")
+            out.append("\n")
+        yield out
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(self.width, options.max_width), self.width)
 
 
 def distinct_datings(phase: dict[str, Any]) -> list[dict[str, Any]]:
