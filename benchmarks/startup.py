@@ -58,9 +58,11 @@ def main() -> int:
         counts = write_synthetic_dataset(big, options.scale)
         print(f"synthetic dataset: {sum(counts.values()):,} records ({options.scale}x), "
               f"written in {time.perf_counter() - started:.1f} s\n")
+        first_use = {label: first_use_of(kcluster, data_dir, env) for label, data_dir in
+                     (("shipped", None), (f"{options.scale}x", big))}
         rows += [_scale_row(kcluster, args, big, options.pairs, env, options.scale) for args in SCALE_COMMANDS]
         _print_table(rows)
-        _print_loading(kcluster, big, workspace, env, options.scale)
+        _print_loading(first_use, big, env, options.scale)
         return 0 if all(row["ok"] for row in rows) else 1
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
@@ -125,9 +127,19 @@ def _startup_row(kcluster: list[str], args: list[str], imports: str, target: flo
             "target": target, "ok": ok}
 
 
+def first_use_of(kcluster: list[str], data_dir: Path | None, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak MB) of the first command on a dataset: read, validate, compile, cache.
+
+    The shipped dataset is already in the benchmark's cache: it is timed with an empty one.
+    """
+    selected = ["--data-dir", str(data_dir)] if data_dir else []
+    with tempfile.TemporaryDirectory() as empty_cache:
+        cache = env["KCLUSTER_CACHE_DIR"] if data_dir else empty_cache
+        return run_once(kcluster + selected + ["validate"], dict(env, KCLUSTER_CACHE_DIR=cache))
+
+
 def _scale_row(kcluster: list[str], args: list[str], big: Path, pairs: int, env: dict[str, str],
                scale: int) -> dict:
-    run_once(kcluster + ["--data-dir", str(big), "validate"], env)  # compile and cache it first
     measured = compare(kcluster + args, kcluster + ["--data-dir", str(big), *args], pairs, env)
     return {"what": f"kcluster {' '.join(args)} on {scale}x", "against": "the same on the shipped data",
             **measured, "target": SCALE_RATIO, "ok": measured["ratio"] <= SCALE_RATIO}
@@ -142,18 +154,16 @@ def _print_table(rows: list[dict]) -> None:
     print(f"\npeak memory target: {PEAK_MEMORY_MB} MB for the startup commands\n")
 
 
-def _print_loading(kcluster: list[str], big: Path, workspace: Path, env: dict[str, str], scale: int) -> None:
+def _print_loading(first_use: dict[str, tuple[float, float]], big: Path, env: dict[str, str], scale: int) -> None:
     """Load times (first use: parse, validate, compile; then from the cache) and search per query."""
     for label, data_dir in (("shipped", None), (f"{scale}x", big)):
-        cold_env = dict(env, KCLUSTER_CACHE_DIR=str(workspace / f"cold-{label}"))
-        selected = ["--data-dir", str(data_dir)] if data_dir else []
-        cold, cold_peak = run_once(kcluster + selected + ["validate"], cold_env)
         code = _IN_PROCESS.format(data_dir=repr(str(data_dir)) if data_dir else None, queries=SEARCH_QUERIES)
-        result = subprocess.run([sys.executable, "-c", code], env=cold_env, capture_output=True, text=True, check=True)
+        result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         figures = json.loads(result.stdout)
-        print(f"{label:>8} dataset: first use (validate + compile + cache) {cold:6.2f} s, peak {cold_peak:6.0f} MB; "
-              f"open from cache {figures['open_ms']:6.2f} ms; search {figures['search_ms']:6.2f} ms per query "
-              f"({len(SEARCH_QUERIES)} queries)")
+        seconds, peak = first_use[label]
+        print(f"{label:>8} dataset: first use (validate, compile, cache) {seconds:6.2f} s, peak {peak:6.0f} MB; "
+              f"open from the cache {figures['open_ms']:6.2f} ms; search {figures['search_ms']:7.2f} ms a query "
+              f"(mean of {len(SEARCH_QUERIES)})")
 
 
 # Run in a child so each dataset is timed in a fresh process with its cache already built.

@@ -8,39 +8,38 @@ them: each way of matching (see search.py) has an index giving a superset of the
 entries it can match.
 """
 
-from bisect import insort
 from typing import Any, Iterator
 
 from .catalog import Catalog
 from .model import Complex, Event, MiniCluster, Phase, Record, Story
 from .romanization import compact_key, fold, long_form, phonetic, words
-from .search import NUMBER_WORDS, STOP_WORDS, Entry, reference
-from .store import Keyed
+from .search import NUMBER_WORDS, STOP_WORDS, Entry
+from .store import Chunked, Keyed
 
 
 def search_sections(catalog: Catalog) -> dict[str, Any]:
-    """The store sections the search reads: entries by reference, and the indexes."""
+    """The store sections the search reads: the entries (numbered in dataset order, so each
+    kind's are a range) and the indexes, which give entries by number."""
     entries = [build_entry(catalog, record) for record in catalog.all_records()]
-    by_reference = Keyed()
+    kinds: dict[str, list[int]] = {}
     ids, folded_ids, names, keys, postings = Keyed(), Keyed(), Keyed(), Keyed(), Keyed()
-    texts: dict[str, set[str]] = {}  # every name, its phonetic key and long form -> entries
-    for entry in entries:
-        ref = reference(entry.kind, entry.id)
-        by_reference[ref] = tuple(entry)
-        ids.setdefault(entry.id, []).append(ref)
-        folded_ids.setdefault(entry.folded_id, []).append(ref)
+    texts: dict[str, set[int]] = {}  # every name, its phonetic key and long form -> entries
+    for number, entry in enumerate(entries):
+        kinds.setdefault(entry.kind, [number, number])[1] = number + 1
+        ids.setdefault(entry.id, []).append(number)
+        folded_ids.setdefault(entry.folded_id, []).append(number)
         for _, name, key in entry.names:
-            _add(names, name, ref)
-            _add(keys, key, ref)
+            _add(names, name, number)
+            _add(keys, key, number)
             for text in (name, key, long_form(key)):
                 if text:
-                    texts.setdefault(text, set()).add(ref)
+                    texts.setdefault(text, set()).add(number)
         for word in entry.words:
-            _add(postings, word, ref)
+            _add(postings, word, number)
     ordered_texts = sorted(texts)
     return {
-        "search:entries": by_reference,
-        "search:references": list(by_reference),
+        "search:entries": Chunked(tuple(entry) for entry in entries),
+        "search:kinds": {kind: tuple(bounds) for kind, bounds in kinds.items()},
         "search:ids": ids,
         "search:folded_ids": folded_ids,
         "search:names": names,
@@ -52,10 +51,10 @@ def search_sections(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def _add(index: dict[str, list[str]], key: str, ref: str) -> None:
-    refs = index.setdefault(key, [])
-    if ref not in refs:
-        insort(refs, ref)
+def _add(index: dict[str, list[int]], key: str, number: int) -> None:
+    numbers = index.setdefault(key, [])
+    if not numbers or numbers[-1] != number:  # entries come in order: a repeat is the last one
+        numbers.append(number)
 
 
 def build_entry(catalog: Catalog, record: Record) -> Entry:

@@ -89,12 +89,19 @@ class _Query(NamedTuple):
 
 
 class SearchIndex:
+    """The search over the entries of a compiled store; entries are known by their number."""
+
     def __init__(self, store: Store, kinds: Iterable[str] | None = None):
         self.store = store
-        self.kinds = frozenset(kinds) if kinds else frozenset(KIND_NAMES)
+        # Entries are numbered in dataset order, so each kind's are a range.
+        ranges = store.whole("search:kinds")
+        self.ranges = [range(*ranges[kind]) for kind in (kinds or ()) if kind in ranges] if kinds else None
 
-    def entry(self, ref: str) -> Entry:
-        return Entry(*self.store.get("search:entries", ref))
+    def entry(self, number: int) -> Entry:
+        return Entry(*self.store.item("search:entries", number))
+
+    def kind_of(self, number: int) -> str:
+        return next(kind for kind, (start, end) in self.store.whole("search:kinds").items() if start <= number < end)
 
     # --- searching -----------------------------------------------------------------
 
@@ -105,8 +112,8 @@ class SearchIndex:
         query_words = [w for w in folded.split() if w not in STOP_WORDS] or folded.split()
         word_keys = tuple(self._similar_words(phonetic(w)) for w in query_words)
         prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
-        refs = self._every_reference() if exhaustive else self._candidates(prepared)
-        hits = [hit for ref in refs if self._wanted(ref) and (hit := _score(self.entry(ref), prepared))]
+        numbers = self._every_number() if exhaustive else self._candidates(prepared)
+        hits = [hit for n in numbers if self._wanted(n) and (hit := _score(self.entry(n), prepared))]
         hits.sort(key=lambda h: h.sort_key)
         return hits[:limit] if limit else hits
 
@@ -116,59 +123,59 @@ class SearchIndex:
         if not folded:
             return []
         prepared = _Query(folded, compact_key(folded), (), frozenset())
-        refs = {*self._refs("search:folded_ids", folded), *self._refs("search:names", folded)}
-        hits = [hit for ref in sorted(refs) if self._wanted(ref) and (hit := _score(self.entry(ref), prepared))]
+        numbers = {*self._numbers("search:folded_ids", folded), *self._numbers("search:names", folded)}
+        hits = [hit for n in sorted(numbers) if self._wanted(n) and (hit := _score(self.entry(n), prepared))]
         hits = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
         return sorted(hits, key=lambda h: h.sort_key)
 
-    def _wanted(self, ref: str) -> bool:
-        return ref.partition(":")[0] in self.kinds
+    def _wanted(self, number: int) -> bool:
+        return self.ranges is None or any(number in kind for kind in self.ranges)
 
-    def _refs(self, section: str, key: str) -> list[str]:
+    def _every_number(self) -> range:
+        return range(max(end for _, end in self.store.whole("search:kinds").values()))
+
+    def _numbers(self, section: str, key: str) -> list[int]:
         return self.store.get(section, key, [])
 
-    def _every_reference(self) -> list[str]:
-        return self.store.whole("search:references")
-
-    def _candidates(self, query: _Query) -> set[str]:
+    def _candidates(self, query: _Query) -> set[int]:
         """The entries that can match: a superset of those `_score` gives a hit."""
-        found = {*self._refs("search:folded_ids", query.folded), *self._refs("search:names", query.folded),
-                 *self._refs("search:keys", query.key)}
-        texts, refs = self.store.whole("search:texts")
+        found = {*self._numbers("search:folded_ids", query.folded), *self._numbers("search:names", query.folded),
+                 *self._numbers("search:keys", query.key)}
+        texts, numbers = self.store.whole("search:texts")
         if len(query.folded) >= 3:
             for prefix in {query.folded, query.key}:
                 position = bisect_left(texts, prefix)
                 while position < len(texts) and texts[position].startswith(prefix):
-                    found.update(refs[position])
+                    found.update(numbers[position])
                     position += 1
         if query.words:
             found |= self._word_candidates(query)
         if len(query.folded) >= 4:
-            found |= self._fuzzy_candidates(query, texts, refs)
+            found |= self._fuzzy_candidates(query, texts, numbers)
         return found
 
-    def _word_candidates(self, query: _Query) -> set[str]:
+    def _word_candidates(self, query: _Query) -> set[int]:
         """Entries having, for every query word, one of the words it stands for."""
-        common: set[str] | None = None
+        common: set[int] | None = None
         for match in query.words:
-            having = {ref for word in match.all for ref in self._refs("search:postings", word)}
+            having = {n for word in match.all for n in self._numbers("search:postings", word)}
             common = having if common is None else common & having
             if not common:
                 break
         return common or set()
 
     @staticmethod
-    def _fuzzy_candidates(query: _Query, texts: list[str], refs: list[list[str]]) -> set[str]:
+    def _fuzzy_candidates(query: _Query, texts: list[str], numbers: list[list[int]]) -> set[int]:
         from rapidfuzz import fuzz, process
 
         # A fuzzy hit needs ratio * weight >= FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE; the weight
         # is at most FUZZY_NAME_SCORE, so a ratio below this can't make one.
         cutoff = FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE / FUZZY_NAME_SCORE - 0.01
-        found: set[str] = set()
+        found: set[int] = set()
         for text in {query.folded, query.key}:
             for _, _, position in process.extract(text, texts, scorer=fuzz.ratio, processor=None,
                                                   score_cutoff=cutoff, limit=None):
-                found.update(refs[position])
+                found.update(numbers[position])
         return found
 
     def _similar_words(self, key: str) -> _WordMatch:
@@ -277,9 +284,9 @@ def resolve(store: Store, query: str, kinds: Iterable[str] | None = None) -> Res
     single strong match; otherwise none, with the close competitors as candidates."""
     wanted = list(kinds) if kinds else list(KIND_NAMES)
     index = SearchIndex(store, wanted)
-    by_id = [ref for ref in index._refs("search:ids", query) if ref.partition(":")[0] in wanted]
+    by_id = [n for n in index._numbers("search:ids", query) if index.kind_of(n) in wanted]
     if by_id:  # scripts pass ids: no need to search
-        by_id.sort(key=lambda ref: wanted.index(ref.partition(":")[0]))
+        by_id.sort(key=lambda n: wanted.index(index.kind_of(n)))
         return Resolution(index.entry(by_id[0]))
     # Exact hits decide alone, so they are looked up first: no typo search (nor rapidfuzz).
     exact = index.exact_hits(query)

@@ -6,6 +6,8 @@ as slow as the dataset is big. So values are grouped in sections:
 
   keyed   a dict, split into buckets by a stable hash of the key; reading one value reads
           one bucket (about BUCKET_SIZE values)
+  chunked a list, split into chunks of CHUNK_SIZE consecutive values; reading one value
+          reads its chunk
   whole   one value, read in full when asked for
 
 The file is a header (marshal of where each section lies) followed by the marshalled
@@ -21,12 +23,17 @@ from typing import Any, BinaryIO
 
 MAGIC = b"KCSTORE1"
 BUCKET_SIZE = 32
+CHUNK_SIZE = 4  # small: a search reads scattered entries, each costs its chunk
 _LENGTH_BYTES = 8
 _MISSING = object()
 
 
 class Keyed(dict):
     """A section read by key, one bucket at a time."""
+
+
+class Chunked(list):
+    """A section read by position, one chunk at a time."""
 
 
 class StoreError(Exception):
@@ -61,6 +68,18 @@ class Store:
             self._loaded[section, number] = self._read(*buckets[number])
         return self._loaded[section, number].get(key, default)
 
+    def item(self, section: str, position: int) -> Any:
+        """The value at `position` in a chunked section."""
+        if section in self.sections:
+            return self.sections[section][position]
+        chunks = self._buckets.get(section)
+        if chunks is None:
+            chunks = self._buckets[section] = self._read(*self._layout[section])
+        number = position // CHUNK_SIZE
+        if (section, number) not in self._loaded:
+            self._loaded[section, number] = self._read(*chunks[number])
+        return self._loaded[section, number][position % CHUNK_SIZE]
+
     def whole(self, section: str) -> Any:
         """The value of a whole section."""
         if section in self.sections:
@@ -94,6 +113,8 @@ def write_store(stream: BinaryIO, sections: dict[str, Any]) -> None:
     for name, value in sections.items():
         if isinstance(value, Keyed):
             value = [add(bucket) for bucket in _buckets(value)]  # the section's value: its bucket table
+        elif isinstance(value, Chunked):
+            value = [add(value[start:start + CHUNK_SIZE]) for start in range(0, len(value), CHUNK_SIZE)]
         layout[name] = add(value)
     header = marshal.dumps(layout)  # offsets count from the end of the header
     stream.write(MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header)
