@@ -46,8 +46,10 @@ def search_sections(catalog: Catalog) -> dict[str, Any]:
         "search:keys": keys,
         "search:postings": postings,
         "search:vocabulary": sorted(postings),
-        # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list): names, keys, long forms.
-        "search:texts": (ordered_texts, [sorted(texts[t]) for t in ordered_texts]),
+        # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list): names, keys, long
+        # forms; and, apart, the entries of each (read only for the texts a query matches).
+        "search:texts": ordered_texts,
+        "search:text_entries": Chunked(sorted(texts[t]) for t in ordered_texts),
     }
 
 

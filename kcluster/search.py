@@ -141,17 +141,20 @@ class SearchIndex:
         """The entries that can match: a superset of those `_score` gives a hit."""
         found = {*self._numbers("search:folded_ids", query.folded), *self._numbers("search:names", query.folded),
                  *self._numbers("search:keys", query.key)}
-        texts, numbers = self.store.whole("search:texts")
+        texts = self.store.whole("search:texts")
+        matched: set[int] = set()  # positions in texts
         if len(query.folded) >= 3:
             for prefix in {query.folded, query.key}:
                 position = bisect_left(texts, prefix)
                 while position < len(texts) and texts[position].startswith(prefix):
-                    found.update(numbers[position])
+                    matched.add(position)
                     position += 1
+        if len(query.folded) >= 4:
+            matched |= self._fuzzy_candidates(query, texts)
+        for position in matched:
+            found.update(self.store.item("search:text_entries", position))
         if query.words:
             found |= self._word_candidates(query)
-        if len(query.folded) >= 4:
-            found |= self._fuzzy_candidates(query, texts, numbers)
         return found
 
     def _word_candidates(self, query: _Query) -> set[int]:
@@ -165,7 +168,8 @@ class SearchIndex:
         return common or set()
 
     @staticmethod
-    def _fuzzy_candidates(query: _Query, texts: list[str], numbers: list[list[int]]) -> set[int]:
+    def _fuzzy_candidates(query: _Query, texts: list[str]) -> set[int]:
+        """Positions of the texts a typo away from the query."""
         from rapidfuzz import fuzz, process
 
         # A fuzzy hit needs ratio * weight >= FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE; the weight
@@ -175,7 +179,7 @@ class SearchIndex:
         for text in {query.folded, query.key}:
             for _, _, position in process.extract(text, texts, scorer=fuzz.ratio, processor=None,
                                                   score_cutoff=cutoff, limit=None):
-                found.update(numbers[position])
+                found.add(position)
         return found
 
     def _similar_words(self, key: str) -> _WordMatch:
