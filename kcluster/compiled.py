@@ -99,12 +99,15 @@ def compile_sections(catalog: Any, dataset: Dataset) -> dict[str, Any]:
         "metadata": dataset.metadata,
         "hubs": [c.id for c in catalog.of(Complex) if catalog.mini_clusters_of(c.id)],
     }
-    return {
+    sections = {
         "meta": meta,
         "tables": dataset.tables,
         "pages": pages,
         "citations": cited,
         **{f"rows:{kind}": [r.to_dict() for r in catalog.records[kind]] for kind in LISTED_KINDS},
         **{f"names:{kind}": {r.id: r.display_name for r in records} for kind, records in catalog.records.items()},
-        **search_sections(catalog),
     }
+    searching = search_sections(catalog)
+    if sections.keys() & searching.keys():  # one would hide the other
+        raise ValueError(f"sections of two meanings: {sorted(sections.keys() & searching.keys())}")
+    return sections | searching

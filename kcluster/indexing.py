@@ -23,7 +23,8 @@ def search_sections(catalog: Catalog) -> dict[str, Any]:
     entries = [build_entry(catalog, record) for record in catalog.all_records()]
     kinds: dict[str, list[int]] = {}
     ids, folded_ids, names, keys, postings = Keyed(), Keyed(), Keyed(), Keyed(), Keyed()
-    texts: dict[str, set[int]] = {}  # every name, its phonetic key and long form -> entries
+    # Every name -> entries; every name's phonetic key and a province's long form -> entries.
+    texts: dict[str, dict[str, set[int]]] = {"names": {}, "keys": {}}
     for number, entry in enumerate(entries):
         kinds.setdefault(entry.kind, [number, number])[1] = number + 1
         ids.setdefault(entry.id, []).append(number)
@@ -31,12 +32,12 @@ def search_sections(catalog: Catalog) -> dict[str, Any]:
         for _, name, key in entry.names:
             _add(names, name, number)
             _add(keys, key, number)
-            for text in (name, key, long_form(key)):
+            texts["names"].setdefault(name, set()).add(number)
+            for text in (key, long_form(key)):
                 if text:
-                    texts.setdefault(text, set()).add(number)
+                    texts["keys"].setdefault(text, set()).add(number)
         for word in entry.words:
             _add(postings, word, number)
-    ordered_texts = sorted(texts)
     return {
         "search:entries": Chunked(tuple(entry) for entry in entries),
         "search:kinds": {kind: tuple(bounds) for kind, bounds in kinds.items()},
@@ -46,10 +47,11 @@ def search_sections(catalog: Catalog) -> dict[str, Any]:
         "search:keys": keys,
         "search:postings": postings,
         "search:vocabulary": sorted(postings),
-        # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list): names, keys, long
-        # forms; and, apart, the entries of each (read only for the texts a query matches).
-        "search:texts": ordered_texts,
-        "search:text_entries": Chunked(sorted(texts[t]) for t in ordered_texts),
+        # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list); and, apart, the
+        # entries of each (read only for the texts a query matches).
+        **{f"search:sorted_{group}": sorted(texts[group]) for group in texts},
+        **{f"search:sorted_{group}_entries": Chunked(sorted(texts[group][t]) for t in sorted(texts[group]))
+           for group in texts},
     }
 
 

@@ -141,18 +141,19 @@ class SearchIndex:
         """The entries that can match: a superset of those `_score` gives a hit."""
         found = {*self._numbers("search:folded_ids", query.folded), *self._numbers("search:names", query.folded),
                  *self._numbers("search:keys", query.key)}
-        texts = self.store.whole("search:texts")
-        matched: set[int] = set()  # positions in texts
-        if len(query.folded) >= 3:
-            for prefix in {query.folded, query.key}:
-                position = bisect_left(texts, prefix)
-                while position < len(texts) and texts[position].startswith(prefix):
+        # Names are compared with the folded query, phonetic keys (and long forms) with its key.
+        for group, text in (("names", query.folded), ("keys", query.key)):
+            texts = self.store.whole(f"search:sorted_{group}")
+            matched: set[int] = set()  # positions in texts
+            if len(query.folded) >= 3:
+                position = bisect_left(texts, text)
+                while position < len(texts) and texts[position].startswith(text):
                     matched.add(position)
                     position += 1
-        if len(query.folded) >= 4:
-            matched |= self._fuzzy_candidates(query, texts)
-        for position in matched:
-            found.update(self.store.item("search:text_entries", position))
+            if len(query.folded) >= 4:
+                matched |= self._fuzzy_candidates(text, texts)
+            for position in matched:
+                found.update(self.store.item(f"search:sorted_{group}_entries", position))
         if query.words:
             found |= self._word_candidates(query)
         return found
@@ -168,19 +169,15 @@ class SearchIndex:
         return common or set()
 
     @staticmethod
-    def _fuzzy_candidates(query: _Query, texts: list[str]) -> set[int]:
-        """Positions of the texts a typo away from the query."""
+    def _fuzzy_candidates(text: str, texts: list[str]) -> set[int]:
+        """Positions of the texts a typo away from the query's text."""
         from rapidfuzz import fuzz, process
 
         # A fuzzy hit needs ratio * weight >= FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE; the weight
         # is at most FUZZY_NAME_SCORE, so a ratio below this can't make one.
         cutoff = FUZZY_NAME_CUTOFF * FUZZY_ALIAS_SCORE / FUZZY_NAME_SCORE - 0.01
-        found: set[int] = set()
-        for text in {query.folded, query.key}:
-            for _, _, position in process.extract(text, texts, scorer=fuzz.ratio, processor=None,
-                                                  score_cutoff=cutoff, limit=None):
-                found.add(position)
-        return found
+        matches = process.extract(text, texts, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None)
+        return {position for _, _, position in matches}
 
     def _similar_words(self, key: str) -> _WordMatch:
         """The vocabulary's words a query word stands for: itself and words it starts

@@ -21,11 +21,11 @@ import os
 import zlib
 from typing import Any, BinaryIO
 
-MAGIC = b"KCSTORE1"
+MAGIC = b"KCSTORE2"
 BUCKET_SIZE = 32
-CHUNK_SIZE = 4  # small: a search reads scattered entries, each costs its chunk
+CHUNK_SIZE = 1  # a search reads scattered entries: each read is one entry
 _LENGTH_BYTES = 8
-_MISSING = object()
+_OFFSET_BYTES = 8
 
 
 class Keyed(dict):
@@ -52,7 +52,7 @@ class Store:
         self.sections = sections or {}  # in memory: {name: value}, keyed ones as Keyed
         self._stream = stream
         self._layout = layout or {}  # in a file: {name: (offset, length) of its value or its bucket table}
-        self._buckets: dict[str, list[tuple[int, int]]] = {}  # bucket tables read so far
+        self._tables: dict[str, bytes] = {}  # bucket and chunk tables read so far
         self._base = base  # where the data after the header starts
         self._loaded: dict[tuple[str, int], Any] = {}
 
@@ -60,25 +60,14 @@ class Store:
         """The value of `key` in a keyed section."""
         if section in self.sections:
             return self.sections[section].get(key, default)
-        buckets = self._buckets.get(section)
-        if buckets is None:
-            buckets = self._buckets[section] = self._read(*self._layout[section])
-        number = bucket_of(key, len(buckets))
-        if (section, number) not in self._loaded:
-            self._loaded[section, number] = self._read(*buckets[number])
-        return self._loaded[section, number].get(key, default)
+        number = bucket_of(key, self._count(section))
+        return self._part(section, number).get(key, default)
 
     def item(self, section: str, position: int) -> Any:
         """The value at `position` in a chunked section."""
         if section in self.sections:
             return self.sections[section][position]
-        chunks = self._buckets.get(section)
-        if chunks is None:
-            chunks = self._buckets[section] = self._read(*self._layout[section])
-        number = position // CHUNK_SIZE
-        if (section, number) not in self._loaded:
-            self._loaded[section, number] = self._read(*chunks[number])
-        return self._loaded[section, number][position % CHUNK_SIZE]
+        return self._part(section, position // CHUNK_SIZE)[position % CHUNK_SIZE]
 
     def whole(self, section: str) -> Any:
         """The value of a whole section."""
@@ -87,6 +76,26 @@ class Store:
         if (section, -1) not in self._loaded:
             self._loaded[section, -1] = self._read(*self._layout[section])
         return self._loaded[section, -1]
+
+    def _table(self, section: str) -> bytes:
+        """Where a section's buckets (or chunks) start, and where the last one ends: 8-byte
+        integers, so that a table of many thousands costs a copy, not as many objects."""
+        table = self._tables.get(section)
+        if table is None:
+            table = self._tables[section] = self._read(*self._layout[section])
+        return table
+
+    def _count(self, section: str) -> int:
+        return len(self._table(section)) // _OFFSET_BYTES - 1
+
+    def _part(self, section: str, number: int) -> Any:
+        """One bucket or chunk of a section."""
+        if (section, number) not in self._loaded:
+            table = self._table(section)
+            start, end = (int.from_bytes(table[at:at + _OFFSET_BYTES], "little")
+                          for at in (number * _OFFSET_BYTES, (number + 1) * _OFFSET_BYTES))
+            self._loaded[section, number] = self._read(start, end - start)
+        return self._loaded[section, number]
 
     def _read(self, offset: int, length: int) -> Any:
         assert self._stream is not None
@@ -111,10 +120,10 @@ def write_store(stream: BinaryIO, sections: dict[str, Any]) -> None:
         return position - len(blob), len(blob)
 
     for name, value in sections.items():
-        if isinstance(value, Keyed):
-            value = [add(bucket) for bucket in _buckets(value)]  # the section's value: its bucket table
-        elif isinstance(value, Chunked):
-            value = [add(value[start:start + CHUNK_SIZE]) for start in range(0, len(value), CHUNK_SIZE)]
+        if isinstance(value, (Keyed, Chunked)):
+            parts = _buckets(value) if isinstance(value, Keyed) else _chunks(value)
+            starts = [add(part)[0] for part in parts] + [position]
+            value = b"".join(start.to_bytes(_OFFSET_BYTES, "little") for start in starts)  # its table
         layout[name] = add(value)
     header = marshal.dumps(layout)  # offsets count from the end of the header
     stream.write(MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header)
@@ -145,6 +154,10 @@ def _buckets(section: dict[str, Any]) -> list[dict[str, Any]]:
     for key, value in section.items():
         buckets[bucket_of(key, count)][key] = value
     return buckets
+
+
+def _chunks(section: list[Any]) -> list[list[Any]]:
+    return [section[start:start + CHUNK_SIZE] for start in range(0, len(section), CHUNK_SIZE)]
 
 
 def _end(layout: dict[str, Any]) -> int:

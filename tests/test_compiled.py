@@ -134,7 +134,7 @@ def test_a_cache_write_cut_short_leaves_no_partial_entry(fresh_cache, monkeypatc
     import kcluster.compiled
 
     def write_half(stream, sections):
-        stream.write(b"KCSTORE1 partial")
+        stream.write(b"KCSTORE2 partial")
         raise interruption
 
     monkeypatch.setattr(kcluster.compiled, "write_store", write_half)
