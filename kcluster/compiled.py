@@ -40,6 +40,10 @@ class Compiled:
     def page(self, ref: str) -> dict[str, Any]:
         return self.store.get("pages", ref)
 
+    def page_json(self, ref: str) -> str:
+        """The page as `write_json` writes it to a Unicode stream, ready-made: no json to import."""
+        return self.store.get("page_json", ref)
+
     def citations(self, ref: str) -> list[dict[str, str]]:
         return self.store.get("citations", ref)
 
@@ -86,13 +90,15 @@ def compile_dataset(files: DatasetFiles) -> Compiled:
 def compile_sections(catalog: Any, dataset: Dataset) -> dict[str, Any]:
     from .indexing import search_sections
     from .model import Complex
+    from .render.machine import json_text
     from .search import reference
     from .views import citations, page
 
-    pages, cited = Keyed(), Keyed()
+    pages, page_json, cited = Keyed(), Keyed(), Keyed()
     for record in catalog.all_records():
         ref = reference(record.KIND, record.id)
         pages[ref] = page(catalog, record)
+        page_json[ref] = json_text(pages[ref])
         cited[ref] = citations(catalog, pages[ref])
     meta = {
         "date": catalog.dataset_date,
@@ -103,6 +109,7 @@ def compile_sections(catalog: Any, dataset: Dataset) -> dict[str, Any]:
         "meta": meta,
         "tables": dataset.tables,
         "pages": pages,
+        "page_json": page_json,
         "citations": cited,
         **{f"rows:{kind}": [r.to_dict() for r in catalog.records[kind]] for kind in LISTED_KINDS},
         **{f"names:{kind}": {r.id: r.display_name for r in records} for kind, records in catalog.records.items()},

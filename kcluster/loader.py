@@ -26,7 +26,8 @@ METADATA_FILE = "dataset.toml"  # optional: [dataset] date = "...", about the da
 CACHE_SUFFIX = ".kcstore"
 # The code that shapes what the cache holds (records, pages, search entries): see compiled.py.
 _COMPILING_MODULES = ("model.py", "validation.py", "loader.py", "catalog.py", "views.py", "indexing.py",
-                      "search.py", "romanization.py", "store.py", "compiled.py", "kinds.py")
+                      "search.py", "romanization.py", "store.py", "compiled.py", "kinds.py",
+                      os.path.join("render", "machine.py"))
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 

@@ -94,14 +94,20 @@ class SearchIndex:
     def __init__(self, store: Store, kinds: Iterable[str] | None = None):
         self.store = store
         # Entries are numbered in dataset order, so each kind's are a range.
+        self.kinds = list(kinds) if kinds else list(KIND_NAMES)
         ranges = store.whole("search:kinds")
-        self.ranges = [range(*ranges[kind]) for kind in (kinds or ()) if kind in ranges] if kinds else None
+        self.ranges = [range(*ranges[kind]) for kind in self.kinds if kind in ranges] if kinds else None
 
     def entry(self, number: int) -> Entry:
         return Entry(*self.store.item("search:entries", number))
 
     def kind_of(self, number: int) -> str:
         return next(kind for kind, (start, end) in self.store.whole("search:kinds").items() if start <= number < end)
+
+    def with_id(self, record_id: str) -> list[Entry]:
+        """The entries whose id is exactly this, kinds in the order asked for."""
+        numbers = [n for n in self._numbers("search:ids", record_id) if self._wanted(n)]
+        return [self.entry(n) for n in sorted(numbers, key=lambda n: self.kinds.index(self.kind_of(n)))]
 
     # --- searching -----------------------------------------------------------------
 
@@ -283,12 +289,10 @@ class Resolution(NamedTuple):
 def resolve(store: Store, query: str, kinds: Iterable[str] | None = None) -> Resolution:
     """The one record a person means by `query`: an exact id, name or alias wins; otherwise a
     single strong match; otherwise none, with the close competitors as candidates."""
-    wanted = list(kinds) if kinds else list(KIND_NAMES)
-    index = SearchIndex(store, wanted)
-    by_id = [n for n in index._numbers("search:ids", query) if index.kind_of(n) in wanted]
+    index = SearchIndex(store, kinds)
+    by_id = index.with_id(query)
     if by_id:  # scripts pass ids: no need to search
-        by_id.sort(key=lambda n: wanted.index(index.kind_of(n)))
-        return Resolution(index.entry(by_id[0]))
+        return Resolution(by_id[0])
     # Exact hits decide alone, so they are looked up first: no typo search (nor rapidfuzz).
     exact = index.exact_hits(query)
     if exact:

@@ -5,7 +5,7 @@ import click
 
 from ..context import pass_session
 from ..errors import NotAContact, NotFound
-from ..render.machine import write_json
+from ..render.machine import encodes_everything, write_json
 from .options import complete_ids, emit_vcards, output_format, print_rich
 
 
@@ -56,6 +56,9 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
         emit_vcards(catalog, _mini_clusters_to_card(catalog, record))
         return
     ref = reference(resolution.entry.kind, resolution.entry.id)
+    if output_format == "json" and not with_sources and encodes_everything(sys.stdout):
+        sys.stdout.write(compiled.page_json(ref) + "\n")  # write_json's text, precomputed
+        return
     view = dict(compiled.page(ref))  # views.page(), precomputed
     if output_format == "json":
         if with_sources:

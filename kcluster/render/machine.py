@@ -8,11 +8,16 @@ from typing import Any, Iterable, TextIO
 
 
 def write_json(value: Any, stream: TextIO) -> None:
+    # One write, not one per token as json.dump makes.
+    stream.write(json_text(value, ascii_only=not encodes_everything(stream)))
+    stream.write("\n")
+
+
+def json_text(value: Any, ascii_only: bool = False) -> str:
+    """The JSON of every --json output (compiled.py keeps the show pages' ready-made)."""
     import json
 
-    # One write, not one per token as json.dump makes.
-    stream.write(json.dumps(value, ensure_ascii=not encodes_everything(stream), indent=2))
-    stream.write("\n")
+    return json.dumps(value, ensure_ascii=ascii_only, indent=2)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], stream: TextIO) -> None:
