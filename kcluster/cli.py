@@ -1,18 +1,40 @@
 """The `kcluster` command: a click group with global options; each command lives in `commands/`."""
 
+from importlib import import_module
+
 import click
 
 from . import __version__
-from .commands.export import export
-from .commands.facts import facts
-from .commands.lists import complexes, mini, regions, sources
-from .commands.phases import phases
-from .commands.search import search
-from .commands.show import show
-from .commands.timeline import timeline
-from .commands.validate import validate
 from .context import Session
 from .loader import DATA_DIR_VARIABLE
+
+# Every command and the module (in commands/) that defines it. A command's
+# module is imported when it runs (or when --help lists them all), not on every start: each
+# costs a few milliseconds to import, and a lookup should pay only for its own.
+COMMANDS = {
+    "show": "show", "search": "search", "complexes": "lists", "mini": "lists", "regions": "lists",
+    "phases": "phases", "timeline": "timeline", "facts": "facts", "sources": "lists", "validate": "validate",
+    "export": "export",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use (click's documented extension points)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in COMMANDS and name not in self.commands:
+            module = import_module(f"{__package__}.commands.{COMMANDS[name]}")
+            self.add_command(getattr(module, name))
+        return super().get_command(ctx, name)
+
+
+def all_commands() -> dict[str, click.Command]:
+    """Every command, imported: for completion of the whole tree, documentation, tests."""
+    ctx = click.Context(main)
+    return {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -23,7 +45,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False),
@@ -55,10 +77,6 @@ def main(ctx: click.Context, data_dir: str | None, no_color: bool) -> None:
       kcluster mini --json | jq '.[].url'
     """
     ctx.obj = Session(data_dir=data_dir, no_color=no_color)
-
-
-for command in (show, search, complexes, mini, regions, phases, timeline, facts, sources, validate, export):
-    main.add_command(command)
 
 
 def run() -> None:

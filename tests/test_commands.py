@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kcluster.cli import main
+from kcluster.cli import all_commands, main
 
 WIDE = {"COLUMNS": "100"}
 
@@ -192,7 +192,7 @@ def test_version_reads_the_data_dir_wherever_it_is_given(run, data_copy, order):
     assert (result.exit_code, result.stdout) == (0, "kcluster 0.1.0, dataset of 1999-12\n")
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(all_commands()))
 def test_every_command_has_help_with_an_example(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kcluster
-from kcluster.cli import main
+from kcluster.cli import all_commands, main
 
-COMMANDS = sorted(main.commands)
+COMMANDS = sorted(all_commands())
 OPTIONS = ["--json", "--format", "--region", "--hub", "--agro", "--no-agro", "--pilot", "--industry", "--source",
            "--from", "--to", "--kind", "--type", "--limit", "--sources", "--help", "--no-color"]
 SHIPPED_DATA = str(Path(kcluster.__file__).parent / "data")
