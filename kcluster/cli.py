@@ -30,9 +30,15 @@ class LazyGroup(click.Group):
             self.add_command(getattr(module, name))
         return super().get_command(ctx, name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
+        if args and args[0] not in COMMANDS:  # a typo: click suggests among the commands it has
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
 
 def all_commands() -> dict[str, click.Command]:
-    """Every command, imported: for completion of the whole tree, documentation, tests."""
+    """Every command, imported (for documentation and tests)."""
     ctx = click.Context(main)
     return {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
 

@@ -213,3 +213,9 @@ def test_shell_completion_of_record_names(run, words, expected):
     env = {"_KCLUSTER_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
     result = run.runner.invoke(main, [], env=env, prog_name="kcluster")
     assert f"plain,{expected}" in result.stdout.splitlines()
+
+
+def test_a_mistyped_command_is_a_usage_error_with_a_suggestion(run):
+    result = run("shw", "changwon")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: No such command 'shw'. Did you mean 'show'?\n")
