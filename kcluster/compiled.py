@@ -18,6 +18,8 @@ LISTED_KINDS = ("mini_clusters",)
 
 
 class Compiled:
+    """The dataset in use as the commands read it: the store, and the catalogue on demand."""
+
     def __init__(self, location: str, store: Store, catalog: Any = None):
         self.location = location
         self.store = store

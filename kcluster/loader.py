@@ -1,7 +1,7 @@
-"""Finds the dataset, reads and validates it, and keeps a cache of the validated parse.
+"""Finds the dataset, reads and validates it, and says where its cache goes.
 
 Which dataset: `--data-dir`, else `$KCLUSTER_DATA_DIR`, else the one shipped in the package
-(read with importlib.resources, so it works from a wheel or a zip too).
+(a plain folder in an ordinary install; read with importlib.resources from a zip).
 
 What is computed from a valid dataset is cached by compiled.py, under the user's cache
 directory, keyed by a hash of every data file and of the code that computes it: any
