@@ -117,12 +117,6 @@ class Catalog:
         return self.get(Source, source_id)
 
 
-def load_catalog(data_dir: str | None = None) -> Catalog:
-    from .compiled import open_compiled
-
-    return open_compiled(data_dir).catalog
-
-
 def _group(records: typing.Iterable[R], keys: typing.Callable[[R], typing.Iterable[str]]) -> dict[str, list[R]]:
     groups: dict[str, list[R]] = {}
     for record in records:

@@ -28,7 +28,7 @@ CACHE_SUFFIX = ".kcstore"
 _COMPILING_MODULES = ("model.py", "validation.py", "loader.py", "catalog.py", "views.py", "indexing.py",
                       "search.py", "romanization.py", "store.py", "compiled.py", "kinds.py",
                       os.path.join("render", "machine.py"))
-_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 class DatasetError(Exception):
@@ -88,7 +88,7 @@ def resolve_location(data_dir: str | None) -> tuple[Any, str]:
     chosen = data_dir or os.environ.get(DATA_DIR_VARIABLE) or None
     if chosen is not None:
         return str(chosen), f"the dataset in {chosen}"
-    shipped = os.path.join(_PACKAGE, "data")
+    shipped = os.path.join(PACKAGE_DIR, "data")
     if os.path.isdir(shipped):  # an ordinary install: no need for importlib.resources
         return shipped, "the shipped dataset"
     from importlib import resources
@@ -237,7 +237,7 @@ def _cache_key(files: dict[str, bytes] | list[tuple]) -> str:
     digest.update(f"{__version__} {sys.version_info[:2]}".encode())
     for module in _COMPILING_MODULES:
         try:
-            status = os.stat(os.path.join(_PACKAGE, module))
+            status = os.stat(os.path.join(PACKAGE_DIR, module))
             digest.update(f"{module} {status.st_size} {status.st_mtime_ns}".encode())
         except OSError:  # a zipped install: the version above stands for the code
             digest.update(module.encode())
@@ -263,15 +263,17 @@ def cache_dir() -> str | None:
 def cache_file(key: str) -> str | None:
     """Where the cache of a key is, or None where kcluster has no cache (and never inside itself)."""
     folder = cache_dir()
-    if folder is None or _inside_package(folder):
+    if folder is None or inside_package(folder):
         return None
     return os.path.join(folder, f"{key}{CACHE_SUFFIX}")
 
 
-def _inside_package(folder: str) -> bool:
-    """kcluster never writes inside its installed package, whatever the environment says."""
+def inside_package(path: str) -> bool:
+    """Whether a path is in the installed package: kcluster never writes there (its cache,
+    its exports), whatever the environment or the command line says."""
     try:
-        return os.path.commonpath([os.path.realpath(folder), os.path.realpath(_PACKAGE)]) == os.path.realpath(_PACKAGE)
+        package = os.path.realpath(PACKAGE_DIR)
+        return os.path.commonpath([os.path.realpath(path), package]) == package
     except (OSError, ValueError):
         return True  # can't tell: don't write
 

@@ -86,16 +86,12 @@ class Record:
 
         Order: id, the kind's own fields, then notes, derived and sources last.
         """
-        return {name: _plain(getattr(self, name)) for name in _export_order(type(self))}
-
-
-def export_order(cls: type) -> tuple[str, ...]:
-    """A kind's field names in the order of its export shape: JSON keys, CSV header, table columns."""
-    return _export_order(cls)
+        return {name: _plain(getattr(self, name)) for name in export_order(type(self))}
 
 
 @functools.cache
-def _export_order(cls: type) -> tuple[str, ...]:
+def export_order(cls: type) -> tuple[str, ...]:
+    """A kind's field names in the order of its export shape: JSON keys, CSV header, table columns."""
     names = [f.name for f in dataclasses.fields(cls)]
     trailing = ("notes", "derived", "sources")
     return ("id", *(n for n in names if n != "id" and n not in trailing), *trailing)

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+from ..loader import PACKAGE_DIR, inside_package
+
 TEMPORARY_PREFIX = ".kcluster-"
 
 
@@ -29,7 +30,7 @@ def check_target(target: Path, *, force: bool, is_folder: bool,
     `replaceable` tells whether an existing folder is one this export may replace.
     """
     resolved = target.resolve()
-    if resolved == PACKAGE_DIR or PACKAGE_DIR in resolved.parents:
+    if inside_package(str(target)):
         raise OutputError(f"{target} is inside the installed kcluster package ({PACKAGE_DIR}): "
                           "choose an --output elsewhere.")
     if not resolved.parent.is_dir():
