@@ -30,6 +30,9 @@ def formatted(fmt: str, default: Any = dataclasses.MISSING) -> Any:
 class Citation:
     source: str = ref("sources")
     section: str
+    # The shortest verbatim passage of the source (as the text file prints it, extraction
+    # artefacts included) that supports what the record takes from it.
+    quote: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,6 +43,10 @@ class Period:
     end: str | None = formatted("date", None)
     source: str = ref("sources")
     section: str
+    # Which of the source's datings this is, where it dates the phases more than one way
+    # (kicox-2010: "plan", "management stages", "map legend").
+    scheme: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +56,7 @@ class Budget:
     unit: str
     source: str = ref("sources")
     section: str
+    quote: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,6 +154,8 @@ class Complex(Record):
     industries: tuple[str, ...] = ()
     pilot_round: int | None = None
     hub: bool = False
+    # The sources that name the complex a hub, each citation with its quote.
+    hub_in: tuple[Citation, ...] = ()
     branch: str | None = ref("branches", None)
     location: str | None = None
     mini_clusters_2009: tuple[str, ...] = ()
@@ -175,6 +185,8 @@ class Branch(Record):
     aliases: tuple[str, ...] = ()
     address: str | None = None
     city: str | None = None
+    # The same entity recorded as another kind: "organisations:kicox" style references.
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -217,6 +229,7 @@ class Programme(Record):
     description: str | None = None
     period: str | None = None
     organisation: str | None = ref("organisations", None)
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -229,6 +242,7 @@ class Organisation(Record):
     kind: str
     country: str | None = None
     description: str | None = None
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -238,6 +252,9 @@ class Fact(Record):
     subject: str
     label: str
     value: Scalar
+    # A qualifier printed with the value ("about", "more than", "over"), kept apart so
+    # that the value stays a number.
+    qualifier: str | None = None
     unit: str | None = None
     as_of: str | None = formatted("date", None)
     about: tuple[str, ...] = ref(ANY_KIND, ())
@@ -266,6 +283,8 @@ class Partnership(Record):
     acronym: str
     name: str
     sectors: tuple[str, ...] = ()
+    # The technology classification line the source prints under each row.
+    technologies: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     smes: int | None = None
     partners: int | None = None
