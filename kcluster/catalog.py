@@ -1,147 +1,175 @@
-"""The catalogue: every record of the validated dataset, indexed, with the relations between them."""
+"""The catalogue: the one way into the dataset, for every command and for Python users.
 
-import dataclasses
-import functools
-import typing
-from functools import cached_property
-from typing import Any, Iterator, TypeVar
+It reads the compiled store (compiled.py) and builds only the records asked for:
 
-from .loader import Dataset
-from .model import (
-    KINDS,
-    Branch,
-    Complex,
-    Event,
-    Fact,
-    MiniCluster,
-    Phase,
-    Record,
-    Region,
-    Source,
-    Story,
-)
+    catalog = kcluster.load()
+    catalog.get("complexes", "changwon")           # a record by kind and id
+    catalog.records("mini_clusters", region="honam")  # a kind's records, filtered (filters.py)
+    catalog.resolve("Kwangju")                     # the record a person means
+    catalog.search("aerospace", limit=5)           # ranked hits
 
-R = TypeVar("R", bound=Record)
+Kinds may be named singular or plural ("complex", "complexes", "mini cluster").
+No click and no rich here, nor anything of render/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from .errors import NotFound
+from .kinds import KIND_NAMES, kind_named
+from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, Story, build_record
+from .store import Store
+
+
+class Hit(NamedTuple):
+    """A search hit: the record, a score of 0-100, how it matched (id, name, alias, prefix,
+    words, fuzzy), and the search's entry (its label and where it belongs, for tables)."""
+
+    record: Record
+    score: int
+    match: str
+    entry: Any
 
 
 class Catalog:
-    def __init__(self, dataset: Dataset):
-        self.location = dataset.location
-        self.metadata = dataset.metadata
-        self.records: dict[str, tuple[Record, ...]] = {
-            kind: tuple(_build(cls, table) for table in dataset.tables[kind]) for kind, cls in KINDS.items()
-        }
+    """Every record of a dataset, read from its compiled store on demand."""
 
-    # --- access by kind and id -------------------------------------------------
-
-    def of(self, cls: type[R]) -> tuple[R, ...]:
-        return self.records[cls.KIND]  # type: ignore[return-value]
-
-    @cached_property
-    def _by_id(self) -> dict[str, dict[str, Record]]:
-        return {kind: {r.id: r for r in records} for kind, records in self.records.items()}
-
-    def get(self, cls: type[R], record_id: str) -> R | None:
-        return self._by_id[cls.KIND].get(record_id)  # type: ignore[return-value]
-
-    def find_id(self, record_id: str) -> Record | None:
-        """The record with this id, whatever its kind (kinds in dump order)."""
-        for index in self._by_id.values():
-            if record_id in index:
-                return index[record_id]
-        return None
-
-    def all_records(self) -> Iterator[Record]:
-        for records in self.records.values():
-            yield from records
+    def __init__(self, location: str, store: Store):
+        self.location = location
+        self.store = store
+        self._built: dict[tuple[str, str], Record] = {}
 
     @property
     def dataset_date(self) -> str:
-        return str(self.metadata.get("date", "unknown"))
+        return str(self.store.value("meta")["date"])
 
-    # --- relations ---------------------------------------------------------------
+    # --- records -----------------------------------------------------------------------
 
-    @cached_property
-    def _mini_clusters_by_complex(self) -> dict[str, list[MiniCluster]]:
-        return _group(self.of(MiniCluster), lambda m: [m.complex])
+    def get(self, kind: str, record_id: str) -> Record:
+        """The record of this kind and id; NotFound if there is none."""
+        kind = kind_named(kind)
+        record = self._built.get((kind, record_id))
+        if record is None:
+            data = self.store.record(kind, record_id)
+            if data is None:
+                raise NotFound(record_id, message=f"no {kind} record with id {record_id!r}")
+            record = self._build(kind, data)
+        return record
 
-    def mini_clusters_of(self, complex_id: str) -> list[MiniCluster]:
-        return self._mini_clusters_by_complex.get(complex_id, [])
+    def find(self, kind: str, record_id: str | None) -> Record | None:
+        """The record of this kind and id, or None."""
+        if not record_id:
+            return None
+        try:
+            return self.get(kind, record_id)
+        except NotFound:
+            return None
 
-    def mini_clusters_in(self, region_id: str) -> list[MiniCluster]:
-        return [m for m in self.of(MiniCluster) if m.region == region_id]
+    def records(self, kind: str, /, **filters: Any) -> list[Record]:
+        """A kind's records in dataset order, narrowed by the kind's filters (filters.py):
+        e.g. records("mini_clusters", region="honam", hub="changwon", agro=False)."""
+        from .filters import apply_filters
 
-    def complexes_in(self, region_id: str) -> list[Complex]:
-        return [c for c in self.of(Complex) if c.region == region_id]
+        kind = kind_named(kind)
+        return apply_filters(self, kind, filters)
 
-    @cached_property
-    def _stories_by_complex(self) -> dict[str, list[Story]]:
-        return _group(self.of(Story), lambda s: s.complexes)
+    def every(self, kind: str) -> list[Record]:
+        """A kind's records, unfiltered, in dataset order."""
+        kind = kind_named(kind)
+        return [self._known(kind, data) for data in self.store.records(kind)]
 
-    def stories_of(self, complex_id: str) -> list[Story]:
-        return self._stories_by_complex.get(complex_id, [])
+    def many(self, kind: str, ids: Iterable[str]) -> list[Record]:
+        """The records of these ids, in that order (unknown ids are left out)."""
+        wanted = list(ids)
+        missing = [i for i in wanted if (kind, i) not in self._built]
+        for data in self.store.records(kind, missing) if missing else ():
+            self._build(kind, data)
+        return [self._built[kind, i] for i in wanted if (kind, i) in self._built]
 
-    @cached_property
-    def _facts_by_about(self) -> dict[str, list[Fact]]:
-        return _group(self.of(Fact), lambda f: f.about)
-
-    def facts_about(self, record_id: str) -> list[Fact]:
-        return self._facts_by_about.get(record_id, [])
-
-    def facts_by_subject(self) -> dict[str, list[Fact]]:
-        """Facts grouped by subject, in dataset order, each group ordered by date then source."""
-        groups = _group(self.of(Fact), lambda f: [f.subject])
-        return {s: sorted(fs, key=lambda f: (f.as_of or "", f.sources[0].source)) for s, fs in groups.items()}
-
-    def events_in_order(self) -> list[Event]:
-        return sorted(self.of(Event), key=lambda e: (e.date, e.id))
-
-    def branch_of(self, record: Complex | MiniCluster) -> Branch | None:
-        if record.branch:
-            return self.get(Branch, record.branch)
-        if isinstance(record, MiniCluster):
-            hub = self.get(Complex, record.complex)
-            return self.branch_of(hub) if hub else None
+    def find_id(self, record_id: str) -> Record | None:
+        """The record with this id, whatever its kind (ids are unique within a kind only:
+        the first kind in dataset order wins)."""
+        for kind in KIND_NAMES:
+            found = self.find(kind, record_id)
+            if found is not None:
+                return found
         return None
 
+    def all_records(self) -> Iterator[Record]:
+        for kind in KIND_NAMES:
+            yield from self.every(kind)
+
+    def ids(self, kind: str) -> list[str]:
+        return self.store.ids(kind_named(kind))
+
+    def names(self, kind: str) -> dict[str, str]:
+        """{id: display name} of a kind's records."""
+        return {r.id: r.display_name for r in self.every(kind)}
+
+    def _known(self, kind: str, data: dict[str, Any]) -> Record:
+        return self._built.get((kind, data["id"])) or self._build(kind, data)
+
+    def _build(self, kind: str, data: dict[str, Any]) -> Record:
+        record: Record = build_record(KINDS[kind], data)
+        self._built[kind, record.id] = record
+        return record
+
+    # --- relations (computed once by the compiler, read here) ---------------------------
+
+    def _related(self, record: Record, relation: str, kind: str) -> list[Any]:
+        return self.many(kind, self.store.relations(record.KIND, record.id).get(relation, ()))
+
+    def mini_clusters_of(self, record: Complex | Region) -> list[MiniCluster]:
+        """A complex's mini clusters (it is their hub), or a region's, in the 2010 list."""
+        return self._related(record, "mini_clusters", "mini_clusters")
+
+    def office_of(self, record: Complex | MiniCluster) -> Branch | None:
+        """The KICOX office of a complex, or of a mini cluster (its own, else its hub's)."""
+        offices = self._related(record, "office", "branches")
+        return offices[0] if offices else None
+
+    def facts_about(self, record: Record) -> list[Fact]:
+        return self._related(record, "facts", "facts")
+
+    def stories_of(self, record: Complex) -> list[Story]:
+        return self._related(record, "stories", "stories")
+
+    def complexes_served_by(self, office: Branch) -> list[Complex]:
+        return self._related(office, "complexes", "complexes")
+
+    def mini_clusters_served_by(self, office: Branch) -> list[MiniCluster]:
+        return self._related(office, "mini_clusters", "mini_clusters")
+
     def region_of(self, record: Complex | MiniCluster) -> Region | None:
-        return self.get(Region, record.region) if record.region else None
+        found = self.find("regions", record.region)
+        return found if isinstance(found, Region) else None
 
-    def complexes_served_by(self, branch_id: str) -> list[Complex]:
-        return [c for c in self.of(Complex) if c.branch == branch_id]
+    def hub_complexes(self, region: Region) -> list[Complex]:
+        return self.many("complexes", region.hubs)  # type: ignore[return-value]
 
-    def phases_in_order(self) -> list[Phase]:
-        return sorted(self.of(Phase), key=lambda p: p.number)
+    def mini_cluster_hubs(self) -> list[str]:
+        """Ids of the complexes that are the hub of a mini cluster of the 2010 list."""
+        return list(dict.fromkeys(m.complex for m in self.every("mini_clusters")))  # type: ignore[attr-defined]
 
-    def source(self, source_id: str) -> Source | None:
-        return self.get(Source, source_id)
+    # --- finding ----------------------------------------------------------------------
 
+    def search(self, query: str, limit: int | None = None, kinds: Iterable[str] | None = None) -> list[Hit]:
+        """Ranked hits, best first (see search.py for how records match)."""
+        from .search import SearchIndex
 
-def _group(records: typing.Iterable[R], keys: typing.Callable[[R], typing.Iterable[str]]) -> dict[str, list[R]]:
-    groups: dict[str, list[R]] = {}
-    for record in records:
-        for key in keys(record):
-            groups.setdefault(key, []).append(record)
-    return groups
+        wanted = [kind_named(k) for k in kinds] if kinds else None
+        hits = SearchIndex(self.store, wanted).search(query, limit=limit)
+        return [Hit(self.get(h.entry.kind, h.entry.id), h.score, h.match, h.entry) for h in hits]
 
+    def resolve(self, query: str, kinds: Iterable[str] | None = None) -> Record:
+        """The one record a person means by `query`: what `kcluster show QUERY` opens.
+        NotFound, with the candidates `show` suggests, when nothing or several match."""
+        from .search import resolve
 
-def _build(cls: type, table: dict[str, Any]) -> Any:
-    """A record (or nested value) from its validated TOML table: arrays become tuples."""
-    hints = _field_types(cls)
-    return cls(**{key: _convert(value, hints[key]) for key, value in table.items()})
-
-
-def _convert(value: Any, annotation: Any) -> Any:
-    if isinstance(value, list):
-        item_type = typing.get_args(annotation)[0] if typing.get_origin(annotation) is tuple else None
-        if item_type is not None and dataclasses.is_dataclass(item_type):
-            return tuple(_build(item_type, item) for item in value)
-        return tuple(value)
-    if isinstance(value, dict):
-        return {key: tuple(item) if isinstance(item, list) else item for key, item in value.items()}
-    return value
-
-
-@functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
-    return {f.name: f.type for f in dataclasses.fields(cls)}
+        wanted = [kind_named(k) for k in kinds] if kinds else None
+        resolution = resolve(self.store, query, wanted)
+        if resolution.entry is None:
+            raise NotFound(query, [self.get(e.kind, e.id) for e in resolution.candidates])
+        return self.get(resolution.entry.kind, resolution.entry.id)

@@ -4,7 +4,6 @@ from importlib import import_module
 
 import click
 
-from . import __version__
 from .context import Session
 from .loader import DATA_DIR_VARIABLE
 
@@ -12,8 +11,8 @@ from .loader import DATA_DIR_VARIABLE
 # module is imported when it runs (or when --help lists them all), not on every start: each
 # costs a few milliseconds to import, and a lookup should pay only for its own.
 COMMANDS = {
-    "show": "show", "search": "search", "complexes": "lists", "mini": "lists", "regions": "lists",
-    "phases": "phases", "timeline": "timeline", "facts": "facts", "sources": "lists", "validate": "validate",
+    "show": "show", "search": "search", "complexes": "complexes", "mini": "mini", "regions": "regions",
+    "phases": "phases", "timeline": "timeline", "facts": "facts", "sources": "sources", "validate": "validate",
     "export": "export",
 }
 
@@ -46,8 +45,10 @@ def all_commands() -> dict[str, click.Command]:
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    from . import version
+
     session = Session(data_dir=ctx.params.get("data_dir"))
-    click.echo(f"kcluster {__version__}, dataset of {session.compiled.dataset_date}")
+    click.echo(f"kcluster {version()}, dataset of {session.catalog.dataset_date}")
     ctx.exit()
 
 

@@ -1,122 +1,152 @@
-"""The compiled dataset: what the commands need, computed once from a valid dataset and
-cached, so that a lookup reads a few precomputed values instead of building every record.
+"""Compiling a dataset: from the validated TOML tables to the store every command reads.
 
-Computed from the catalogue with the same functions the commands would call (views.page,
-views.citations, Record.to_dict, the search's entries), so an answer from the cache is the
-answer the catalogue gives. The store file is keyed by a hash of the data files and of the
-code (loader.DatasetFiles.key): a changed file or a new version misses, and the dataset
-is validated again before anything is cached.
+Done once per dataset (the store is cached, see `open_store_for`): the records are built
+in memory, the relations between them computed (a complex's mini clusters, office, facts,
+stories...), and the search's entries and indexes made (indexing.py). At run time the
+catalogue (catalog.py) reads only the store, so every command and every Python user goes
+through the same path, and a lookup reads a few rows instead of building every record.
 """
 
+from __future__ import annotations
+
+import os
+import typing
+from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import Any
 
 from .loader import Dataset, DatasetFiles, cache_file, read_files, validated, write_cache_file
-from .store import Keyed, Store, StoreError, open_store, write_store
+from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, Story, build_record
+from .store import Content, Store, StoreError, memory_store, open_store, write_store
 
-# Kinds whose records the list commands read from the store, as dicts in the export shape.
-LISTED_KINDS = ("mini_clusters",)
-
-
-class Compiled:
-    """The dataset in use as the commands read it: the store, and the catalogue on demand."""
-
-    def __init__(self, location: str, store: Store, catalog: Any = None):
-        self.location = location
-        self.store = store
-        self._catalog = catalog  # the Catalog, when it was built to compile the store
-
-    @property
-    def catalog(self) -> Any:
-        """Every record as record types (a Catalog): for what the store holds no answer to."""
-        if self._catalog is None:
-            from .catalog import Catalog
-
-            meta = self.store.whole("meta")
-            self._catalog = Catalog(Dataset(self.location, self.store.whole("tables"), meta["metadata"]))
-        return self._catalog
-
-    @property
-    def dataset_date(self) -> str:
-        return self.store.whole("meta")["date"]
-
-    def page(self, ref: str) -> dict[str, Any]:
-        return self.store.get("pages", ref)
-
-    def page_json(self, ref: str) -> str:
-        """The page as `write_json` writes it to a Unicode stream, ready-made: no json to import."""
-        return self.store.get("page_json", ref)
-
-    def citations(self, ref: str) -> list[dict[str, str]]:
-        return self.store.get("citations", ref)
-
-    def rows(self, kind: str) -> list[dict[str, Any]]:
-        return self.store.whole(f"rows:{kind}")
-
-    def names(self, kind: str) -> dict[str, str]:
-        """{id: display name} of a kind's records, in dataset order."""
-        return self.store.whole(f"names:{kind}")
-
-    @property
-    def hubs(self) -> list[str]:
-        """Ids of the complexes that have mini clusters."""
-        return self.store.whole("meta")["hubs"]
+# The relations a page or a filter reads, by kind: each a function of (records, record) -> ids.
+RelationFunction = typing.Callable[["DatasetRecords", Any], list[str]]
 
 
-def open_compiled(data_dir: str | None = None) -> Compiled:
-    """The compiled dataset in use: from the cache, or built (validating the dataset) and cached.
+class DatasetRecords:
+    """Every record of a validated dataset, in memory, with the relations between them:
+    what the compiler computes the store from (the commands read the store, not this)."""
 
-    Raises loader.DatasetError when the dataset is not valid.
-    """
+    def __init__(self, dataset: Dataset):
+        self.location = dataset.location
+        self.metadata = dataset.metadata
+        self.by_kind: dict[str, tuple[Record, ...]] = {
+            kind: tuple(build_record(cls, table) for table in dataset.tables[kind]) for kind, cls in KINDS.items()
+        }
+
+    def of(self, kind: str) -> tuple[Record, ...]:
+        return self.by_kind[kind]
+
+    def all_records(self) -> Iterator[Record]:
+        for records in self.by_kind.values():
+            yield from records
+
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Record]]:
+        return {kind: {r.id: r for r in records} for kind, records in self.by_kind.items()}
+
+    def get(self, kind: str, record_id: str | None) -> Record | None:
+        return self._by_id[kind].get(record_id) if record_id else None
+
+    # --- relations: computed here once, read from the store by the catalogue -------------
+
+    @cached_property
+    def _mini_clusters_by_complex(self) -> dict[str, list[str]]:
+        return _group(self.of("mini_clusters"), lambda m: [m.complex])
+
+    @cached_property
+    def _mini_clusters_by_region(self) -> dict[str, list[str]]:
+        return _group(self.of("mini_clusters"), lambda m: [m.region])
+
+    @cached_property
+    def _stories_by_complex(self) -> dict[str, list[str]]:
+        return _group(self.of("stories"), lambda s: s.complexes)
+
+    @cached_property
+    def _facts_by_about(self) -> dict[str, list[str]]:
+        return _group(self.of("facts"), lambda f: f.about)
+
+    def office_of(self, record: Complex | MiniCluster) -> str | None:
+        """The KICOX office of a complex, or of a mini cluster (its own, else its hub's)."""
+        if record.branch:
+            return record.branch
+        if isinstance(record, MiniCluster):
+            hub = self.get("complexes", record.complex)
+            return self.office_of(hub) if isinstance(hub, Complex) else None
+        return None
+
+    def relations(self, record: Record) -> dict[str, list[str]]:
+        """{relation: ids} of one record, as the store keeps them."""
+        related: dict[str, list[str]] = {}
+        facts = self._facts_by_about.get(record.id, [])
+        if isinstance(record, Complex):
+            related["mini_clusters"] = self._mini_clusters_by_complex.get(record.id, [])
+            related["stories"] = self._stories_by_complex.get(record.id, [])
+            related["office"] = _listed(self.office_of(record))
+        elif isinstance(record, MiniCluster):
+            related["office"] = _listed(self.office_of(record))
+        elif isinstance(record, Region):
+            related["mini_clusters"] = self._mini_clusters_by_region.get(record.id, [])
+        elif isinstance(record, Branch):
+            related["complexes"] = [c.id for c in self.of("complexes") if c.branch == record.id]  # type: ignore[attr-defined]
+            related["mini_clusters"] = [
+                m.id for m in self.of("mini_clusters") if self.office_of(m) == record.id  # type: ignore[arg-type]
+            ]
+        if not isinstance(record, Fact):
+            related["facts"] = [f for f in facts if self.get("facts", f) is not None]
+        return {name: ids for name, ids in related.items() if ids}
+
+
+def _group(records: Iterable[Record], keys: typing.Callable[[Any], Iterable[str]]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for record in records:
+        for key in keys(record):
+            groups.setdefault(key, []).append(record.id)
+    return groups
+
+
+def _listed(record_id: str | None) -> list[str]:
+    return [record_id] if record_id else []
+
+
+def store_content(records: DatasetRecords) -> Content:
+    """What the store of a dataset holds: records, relations, the search's values, metadata."""
+    from .indexing import search_values
+
+    meta = {"date": str(records.metadata.get("date", "unknown")), "location": records.location}
+    values = [("meta", "", meta), *search_values(records)]
+    return Content(
+        records=((r.KIND, r.id, r.to_dict()) for r in records.all_records()),
+        relations=((r.KIND, r.id, records.relations(r)) for r in records.all_records()),
+        values=values,
+    )
+
+
+def compile_into(connection: Any, files: DatasetFiles) -> None:
+    """Validate a dataset (DatasetError if it is not valid) and write its store."""
+    write_store(connection, store_content(DatasetRecords(validated(files))))
+
+
+def open_store_for(data_dir: str | None = None) -> tuple[str, Store]:
+    """(how to name the dataset to people, its store): from the cache, else compiled now
+    (validating the dataset first: loader.DatasetError if it is not valid) and cached.
+    Where nothing can be cached, the store is built in memory."""
     files = read_files(data_dir)
     key = files.key
     cached = cache_file(key)
-    try:
-        if cached is not None:
-            return Compiled(files.location, open_store(cached))
-    except (OSError, StoreError):
-        pass
-    compiled = compile_dataset(files)
-    write_cache_file(key, lambda stream: write_store(stream, compiled.store.sections))
-    return compiled
-
-
-def compile_dataset(files: DatasetFiles) -> Compiled:
-    """Validate a dataset and compute everything the store holds (DatasetError if invalid)."""
-    from .catalog import Catalog  # only here: a cached dataset needs no record types
-
-    dataset = validated(files)
-    catalog = Catalog(dataset)
-    return Compiled(files.location, Store(compile_sections(catalog, dataset)), catalog)
-
-
-def compile_sections(catalog: Any, dataset: Dataset) -> dict[str, Any]:
-    from .indexing import search_sections
-    from .model import Complex
-    from .render.machine import json_text
-    from .search import reference
-    from .views import citations, page
-
-    pages, page_json, cited = Keyed(), Keyed(), Keyed()
-    for record in catalog.all_records():
-        ref = reference(record.KIND, record.id)
-        pages[ref] = page(catalog, record)
-        page_json[ref] = json_text(pages[ref])
-        cited[ref] = citations(catalog, pages[ref])
-    meta = {
-        "date": catalog.dataset_date,
-        "metadata": dataset.metadata,
-        "hubs": [c.id for c in catalog.of(Complex) if catalog.mini_clusters_of(c.id)],
-    }
-    sections = {
-        "meta": meta,
-        "tables": dataset.tables,
-        "pages": pages,
-        "page_json": page_json,
-        "citations": cited,
-        **{f"rows:{kind}": [r.to_dict() for r in catalog.records[kind]] for kind in LISTED_KINDS},
-        **{f"names:{kind}": {r.id: r.display_name for r in records} for kind, records in catalog.records.items()},
-    }
-    searching = search_sections(catalog)
-    if sections.keys() & searching.keys():  # one would hide the other
-        raise ValueError(f"sections of two meanings: {sorted(sections.keys() & searching.keys())}")
-    return sections | searching
+    if cached is not None and os.path.exists(cached):
+        try:
+            return files.location, open_store(cached)
+        except StoreError:
+            pass  # damaged: compiled again below, and replaced
+    if cached is not None:
+        dataset = validated(files)  # before anything is written: the cache holds valid datasets only
+        content = store_content(DatasetRecords(dataset))
+        if write_cache_file(key, lambda connection: write_store(connection, content)):
+            try:
+                return files.location, open_store(cached)
+            except StoreError:
+                pass
+    connection = memory_store()
+    compile_into(connection, files)
+    return files.location, Store(connection)

@@ -1,38 +1,39 @@
-"""What every command shares: the dataset in use (loaded once, on first use) and output settings."""
+"""What every command shares: the dataset in use (opened once, on first use) and output settings."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import click
 
-from .errors import InvalidData
+from .commands.exits import InvalidData
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .loader import DatasetError
 
 
 class Session:
     def __init__(self, data_dir: str | None = None, no_color: bool = False):
         self.data_dir = data_dir
         self.no_color = no_color
-        self._compiled: Any = None
+        self._catalog: Catalog | None = None
 
     @property
-    def compiled(self) -> Any:
-        """The dataset in use, compiled (compiled.Compiled): loaded once, on first use."""
-        if self._compiled is None:
-            from .compiled import open_compiled
+    def catalog(self) -> Catalog:
+        """The catalogue of the dataset in use: opened once, on first use."""
+        if self._catalog is None:
+            from . import load
             from .loader import DatasetError
 
             try:
-                self._compiled = open_compiled(self.data_dir)
+                self._catalog = load(self.data_dir)
             except DatasetError as error:
                 raise InvalidData(describe_dataset_error(error)) from None
-        return self._compiled
-
-    @property
-    def catalog(self) -> Any:
-        """Every record of the dataset in use, as record types (catalog.Catalog)."""
-        return self.compiled.catalog
+        return self._catalog
 
 
-def describe_dataset_error(error: Any) -> str:
+def describe_dataset_error(error: DatasetError) -> str:
     count = len(error.problems)
     lines = [f"{error.location} is not valid ({count} problem{'s' if count > 1 else ''}):"]
     lines += [f"  {problem}" for problem in error.problems]

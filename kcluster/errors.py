@@ -1,28 +1,39 @@
-"""Exit codes and the errors commands raise; click prints them as `Error: ...` on stderr."""
+"""The errors of the core, for the commands and for Python users alike (no click here)."""
 
-import click
+from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_NOT_FOUND = 1  # no such record, no search hit
-EXIT_INVALID_DATA = 1  # the dataset in use has problems
-EXIT_USAGE = 2  # click's own code for bad arguments
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-
-class NotFound(click.ClickException):
-    exit_code = EXIT_NOT_FOUND
+if TYPE_CHECKING:
+    from .model import Record
 
 
-class InvalidData(click.ClickException):
-    exit_code = EXIT_INVALID_DATA
+class NotFound(LookupError):
+    """No record, or no single record, matches: `candidates` are what was perhaps meant,
+    best first (empty when nothing comes close)."""
+
+    def __init__(self, query: str, candidates: Sequence[Record] = (), message: str | None = None):
+        self.query = query
+        self.candidates = tuple(candidates)
+        super().__init__(message or describe_miss(query, self.candidates))
 
 
-class CannotWrite(click.ClickException):
-    """An output file or folder that exists, is in the wrong place, or can't be written."""
+class UnknownValue(ValueError):
+    """A filter's value names nothing it can take: `valid` lists what it can."""
 
-    exit_code = 1
+    def __init__(self, option: str, message: str, valid: Sequence[str] = ()):
+        self.option = option
+        self.valid = tuple(valid)
+        super().__init__(message)
 
 
-class NotAContact(click.ClickException):
-    """A record that can't be made into contact cards (only mini clusters have phone numbers)."""
+def describe_miss(query: str, candidates: Sequence[Record]) -> str:
+    if not candidates:
+        return f"nothing matches {query!r}."
+    return f"no single record matches {query!r}: " + ", ".join(named(c) for c in candidates)
 
-    exit_code = 1
+
+def named(record: Record) -> str:
+    """A record named to people with the id to type back: "Mechatronics (mini cluster, changwon-mechatronics)"."""
+    return f"{record.display_name} ({record.LABEL}, {record.id})"

@@ -8,21 +8,30 @@ them: each way of matching (see search.py) has an index giving a superset of the
 entries it can match.
 """
 
-from typing import Any, Iterator
+from __future__ import annotations
 
-from .catalog import Catalog
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
 from .model import Complex, Event, MiniCluster, Phase, Record, Story
 from .romanization import compact_key, fold, long_form, phonetic, words
 from .search import NUMBER_WORDS, STOP_WORDS, Entry
-from .store import Chunked, Keyed
+
+if TYPE_CHECKING:
+    from .compiled import DatasetRecords
 
 
-def search_sections(catalog: Catalog) -> dict[str, Any]:
-    """The store sections the search reads: the entries (numbered in dataset order, so each
-    kind's are a range) and the indexes, which give entries by number."""
+def search_values(catalog: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
+    """The store values the search reads, as (section, key, value): the entries by number
+    (in dataset order, so each kind's are a range) and the indexes, by key, which give
+    entries by number. A section read whole has the key ""."""
     entries = [build_entry(catalog, record) for record in catalog.all_records()]
     kinds: dict[str, list[int]] = {}
-    ids, folded_ids, names, keys, postings = Keyed(), Keyed(), Keyed(), Keyed(), Keyed()
+    ids: dict[str, list[int]] = {}
+    folded_ids: dict[str, list[int]] = {}
+    names: dict[str, list[int]] = {}
+    keys: dict[str, list[int]] = {}
+    postings: dict[str, list[int]] = {}
     # Every name -> entries; every name's phonetic key and a province's long form -> entries.
     texts: dict[str, dict[str, set[int]]] = {"names": {}, "keys": {}}
     for number, entry in enumerate(entries):
@@ -38,21 +47,21 @@ def search_sections(catalog: Catalog) -> dict[str, Any]:
                     texts["keys"].setdefault(text, set()).add(number)
         for word in entry.words:
             _add(postings, word, number)
-    return {
-        "search:entries": Chunked(tuple(entry) for entry in entries),
-        "search:kinds": {kind: tuple(bounds) for kind, bounds in kinds.items()},
-        "search:ids": ids,
-        "search:folded_ids": folded_ids,
-        "search:names": names,
-        "search:keys": keys,
-        "search:postings": postings,
-        "search:vocabulary": sorted(postings),
-        # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list); and, apart, the
-        # entries of each (read only for the texts a query matches).
-        **{f"search:sorted_{group}": sorted(texts[group]) for group in texts},
-        **{f"search:sorted_{group}_entries": Chunked(sorted(texts[group][t]) for t in sorted(texts[group]))
-           for group in texts},
-    }
+    for number, entry in enumerate(entries):
+        yield "search:entries", str(number), list(entry)
+    yield "search:kinds", "", kinds
+    for section, index in (("ids", ids), ("folded_ids", folded_ids), ("names", names), ("keys", keys),
+                           ("postings", postings)):
+        for key, numbers in index.items():
+            yield f"search:{section}", key, numbers
+    yield "search:vocabulary", "", sorted(postings)
+    # Sorted, for prefixes (bisect) and typos (rapidfuzz over the list); and, apart, the
+    # entries of each, by position (read only for the texts a query matches).
+    for group, found in texts.items():
+        ordered = sorted(found)
+        yield f"search:sorted_{group}", "", ordered
+        for position, text in enumerate(ordered):
+            yield f"search:sorted_{group}_entries", str(position), sorted(found[text])
 
 
 def _add(index: dict[str, list[int]], key: str, number: int) -> None:
@@ -61,7 +70,7 @@ def _add(index: dict[str, list[int]], key: str, number: int) -> None:
         numbers.append(number)
 
 
-def build_entry(catalog: Catalog, record: Record) -> Entry:
+def build_entry(catalog: DatasetRecords, record: Record) -> Entry:
     own = [("name", fold(n)) for n in (getattr(record, f) for f in record.NAME_FIELDS) if n]
     # A region's provinces are names of its parts: "Gyeongsangnam-do" finds Dongnam.
     others = (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()), *getattr(record, "provinces", ()))
@@ -86,7 +95,7 @@ def build_entry(catalog: Catalog, record: Record) -> Entry:
     )
 
 
-def _context(catalog: Catalog, record: Record) -> Iterator[str]:
+def _context(catalog: DatasetRecords, record: Record) -> Iterator[str]:
     """Words that describe a record beyond its own names."""
     yield record.id.replace("-", " ")
     for field in ("industries", "provinces", "sectors", "location", "theme", "kind", "subject", "city", "address"):
@@ -96,15 +105,15 @@ def _context(catalog: Catalog, record: Record) -> Iterator[str]:
         elif isinstance(value, tuple):
             yield from (v for v in value if isinstance(v, str))
     if isinstance(record, (MiniCluster, Complex)):
-        yield from _names_of(catalog.region_of(record))
+        yield from _names_of(catalog.get("regions", record.region))
     if isinstance(record, MiniCluster):
-        yield from _names_of(catalog.get(Complex, record.complex))
+        yield from _names_of(catalog.get("complexes", record.complex))
         yield "agro industrial" if record.agro_industrial else ""
     if isinstance(record, Phase):
         yield "phase stage " + " ".join(NUMBER_WORDS.get(record.number, ())) + f" {record.number}"
     if isinstance(record, Story):
         for complex_id in record.complexes:
-            yield from _names_of(catalog.get(Complex, complex_id))
+            yield from _names_of(catalog.get("complexes", complex_id))
         yield record.summary
     if isinstance(record, Event):
         yield record.date[:4]
@@ -114,13 +123,13 @@ def _names_of(record: Record | None) -> tuple[str, ...]:
     return record.names() if record else ()
 
 
-def _where(catalog: Catalog, record: Record) -> str:
+def _where(catalog: DatasetRecords, record: Record) -> str:
     """Where a record belongs, so two records of one name can be told apart in a list."""
     if isinstance(record, MiniCluster):
-        hub = catalog.get(Complex, record.complex)
+        hub = catalog.get("complexes", record.complex)
         return hub.name if hub else record.complex
     if isinstance(record, Complex) and record.region:
-        region = catalog.region_of(record)
+        region = catalog.get("regions", record.region)
         return region.name if region else record.region
     for field in ("date", "as_of", "acronym"):
         value = getattr(record, field, None)

@@ -23,3 +23,53 @@ KIND_NAMES = (
 def file_name(kind: str) -> str:
     """The data file holding a kind's records."""
     return f"{kind}.toml"
+
+# How people name each kind, singular first: what tables print, and what `--type` and the
+# Python API accept besides the kind itself.
+KIND_WORDS = {
+    "regions": ("region", "pan-regional zone", "zone"),
+    "complexes": ("complex", "industrial complex"),
+    "mini_clusters": ("mini cluster", "mini-cluster", "minicluster"),
+    "branches": ("KICOX office", "office", "branch"),
+    "phases": ("phase", "programme phase"),
+    "events": ("event",),
+    "programmes": ("programme", "program"),
+    "organisations": ("organisation", "organization"),
+    "facts": ("fact",),
+    "stories": ("success story", "story"),
+    "partnerships": ("partnership", "ESCP-4i partnership"),
+    "sources": ("source", "source document", "document"),
+}
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().replace("_", " ").replace("-", " ").split())
+
+
+def _kind_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for kind, words in KIND_WORDS.items():
+        for word in (kind, *words):
+            folded = _folded(word)
+            index[folded] = kind
+            index.setdefault(folded + "s", kind)  # "offices", "programs", "mini clusters"
+            if folded.endswith("y"):
+                index.setdefault(folded[:-1] + "ies", kind)
+    return index
+
+
+_KIND_INDEX = _kind_index()
+
+
+def kind_named(name: str) -> str:
+    """The kind a person means by `name`: the kind, singular or plural, or its label
+    ("complex", "mini cluster", "offices", "success stories"). ValueError if none."""
+    kind = _KIND_INDEX.get(_folded(name))
+    if kind is None:
+        raise ValueError(f"no kind of record {name!r}; kinds: {', '.join(KIND_NAMES)}")
+    return kind
+
+
+def label_of(kind: str) -> str:
+    """A kind named for people, singular: "mini cluster"."""
+    return KIND_WORDS[kind][0]

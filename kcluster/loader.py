@@ -12,22 +12,20 @@ loading slower. Nothing is ever written inside the package.
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from . import __version__
 from .kinds import KIND_NAMES, file_name
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .validation import Problem
 
 DATA_DIR_VARIABLE = "KCLUSTER_DATA_DIR"
 CACHE_DIR_VARIABLE = "KCLUSTER_CACHE_DIR"
 METADATA_FILE = "dataset.toml"  # optional: [dataset] date = "...", about the dataset as a whole
 CACHE_SUFFIX = ".kcstore"
-# The code that shapes what the cache holds (records, pages, search entries): see compiled.py.
-_COMPILING_MODULES = ("model.py", "validation.py", "loader.py", "catalog.py", "views.py", "indexing.py",
-                      "search.py", "romanization.py", "store.py", "compiled.py", "kinds.py",
-                      os.path.join("render", "machine.py"))
+KEPT_DATASETS = 4  # compiled datasets kept in the cache: the shipped one and a few --data-dir copies
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -234,19 +232,37 @@ def _cache_key(files: dict[str, bytes] | list[tuple]) -> str:
         from hashlib import blake2b
 
     digest = blake2b(digest_size=16)
-    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
-    for module in _COMPILING_MODULES:
-        try:
-            status = os.stat(os.path.join(PACKAGE_DIR, module))
-            digest.update(f"{module} {status.st_size} {status.st_mtime_ns}".encode())
-        except OSError:  # a zipped install: the version above stands for the code
-            digest.update(module.encode())
+    digest.update(f"{sys.version_info[:2]}".encode())
+    # Every module of the package, not a list kept by hand: any change of code is a new key.
+    modules = _package_modules(PACKAGE_DIR)
+    for module, status in modules:
+        digest.update(f"{module} {status.st_size} {status.st_mtime_ns}".encode())
+    if not modules:  # a zipped install: its version stands for the code
+        from . import version
+
+        digest.update(version().encode())
     if isinstance(files, dict):
         for name in sorted(files):
             digest.update(name.encode() + b"\0" + files[name] + b"\0")
     else:
         digest.update(repr(files).encode())
     return digest.hexdigest()
+
+
+def _package_modules(folder: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
+    """(path within the package, stat) of every Python module below `folder`, sorted;
+    none in a zipped install, where the version stands for the code."""
+    found: list[tuple[str, os.stat_result]] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.name.endswith(".py"):
+            found.append((prefix + entry.name, entry.stat()))
+        elif entry.is_dir() and not entry.name.startswith((".", "__")):
+            found += _package_modules(entry.path, f"{prefix}{entry.name}/")
+    return found
 
 
 def cache_dir() -> str | None:
@@ -278,31 +294,38 @@ def inside_package(path: str) -> bool:
         return True  # can't tell: don't write
 
 
-def write_cache_file(key: str, write: Callable[[BinaryIO], None]) -> None:
-    """Best effort, and atomic (a temporary file, then a rename): an unwritable cache
-    directory only costs speed next time, and no reader ever sees half a file."""
+def write_cache_file(key: str, write: "Callable[[sqlite3.Connection], None]") -> bool:
+    """Write a store into the cache, best effort and atomically (a temporary file, then a
+    rename): whether it is there now. An unwritable cache directory only costs speed next
+    time, and no reader ever sees half a file."""
+    import sqlite3
     import tempfile
 
     target = cache_file(key)
     if target is None:
-        return
+        return False
     folder = os.path.dirname(target)
     try:
         os.makedirs(folder, exist_ok=True)
         _remove_stale_entries(folder)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=CACHE_SUFFIX)
+        os.close(handle)
         try:
-            with os.fdopen(handle, "wb") as stream:
-                write(stream)
+            connection = sqlite3.connect(temporary)
+            try:
+                write(connection)
+            finally:
+                connection.close()
             os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, ValueError):
-        pass
+    except (OSError, ValueError, sqlite3.Error):
+        return False
+    return True
 
 
-def _remove_stale_entries(folder: str, keep: int = 8) -> None:
+def _remove_stale_entries(folder: str, keep: int = KEPT_DATASETS) -> None:
     """Keep the cache small: only the most recent entries (several --data-dir datasets)."""
     from pathlib import Path
 

@@ -7,6 +7,7 @@ have defaults; list fields are tuples so records stay immutable.
 
 import dataclasses
 import functools
+import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, Union
 
@@ -103,6 +104,28 @@ def export_order(cls: type) -> tuple[str, ...]:
     names = [f.name for f in dataclasses.fields(cls)]
     trailing = ("notes", "derived", "sources")
     return ("id", *(n for n in names if n != "id" and n not in trailing), *trailing)
+
+
+def build_record(cls: type, table: dict[str, Any]) -> Any:
+    """A record (or nested value) from its validated table or export shape: arrays become tuples."""
+    hints = _field_types(cls)
+    return cls(**{key: _convert(value, hints[key]) for key, value in table.items() if key in hints})
+
+
+def _convert(value: Any, annotation: Any) -> Any:
+    if isinstance(value, list):
+        item_type = typing.get_args(annotation)[0] if typing.get_origin(annotation) is tuple else None
+        if item_type is not None and dataclasses.is_dataclass(item_type):
+            return tuple(build_record(item_type, item) for item in value)  # type: ignore[arg-type]
+        return tuple(value)
+    if isinstance(value, dict):
+        return {key: tuple(item) if isinstance(item, list) else item for key, item in value.items()}
+    return value
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return {f.name: f.type for f in dataclasses.fields(cls)}
 
 
 def _plain(value: Any) -> Any:

@@ -55,6 +55,15 @@ class Entry(NamedTuple):
     words: frozenset[str]  # ... and of every word that describes the record
 
 
+def entry_from_json(value: list) -> Entry:
+    """An entry as the store keeps it (JSON: lists for tuples and sets) made whole again."""
+    (kind, record_id, name, label, complex_, where, sort_name, folded_id, names, main_name_words, name_words,
+     every_word) = value
+    return Entry(kind, record_id, name, label, complex_, where, sort_name, folded_id,
+                 tuple((match, text, key) for match, text, key in names), frozenset(main_name_words),
+                 frozenset(name_words), frozenset(every_word))
+
+
 def reference(kind: str, record_id: str) -> str:
     """How the store names one record: ids are unique within a kind only."""
     return f"{kind}:{record_id}"
@@ -95,14 +104,14 @@ class SearchIndex:
         self.store = store
         # Entries are numbered in dataset order, so each kind's are a range.
         self.kinds = list(kinds) if kinds else list(KIND_NAMES)
-        ranges = store.whole("search:kinds")
+        ranges = store.value("search:kinds")
         self.ranges = [range(*ranges[kind]) for kind in self.kinds if kind in ranges] if kinds else None
 
     def entry(self, number: int) -> Entry:
-        return Entry(*self.store.item("search:entries", number))
+        return entry_from_json(self.store.value("search:entries", str(number)))
 
     def kind_of(self, number: int) -> str:
-        return next(kind for kind, (start, end) in self.store.whole("search:kinds").items() if start <= number < end)
+        return next(kind for kind, (start, end) in self.store.value("search:kinds").items() if start <= number < end)
 
     def with_id(self, record_id: str) -> list[Entry]:
         """The entries whose id is exactly this, kinds in the order asked for."""
@@ -138,10 +147,10 @@ class SearchIndex:
         return self.ranges is None or any(number in kind for kind in self.ranges)
 
     def _every_number(self) -> range:
-        return range(max(end for _, end in self.store.whole("search:kinds").values()))
+        return range(max(end for _, end in self.store.value("search:kinds").values()))
 
     def _numbers(self, section: str, key: str) -> list[int]:
-        return self.store.get(section, key, [])
+        return self.store.value(section, key, [])
 
     def _candidates(self, query: _Query) -> set[int]:
         """The entries that can match: a superset of those `_score` gives a hit."""
@@ -149,7 +158,7 @@ class SearchIndex:
                  *self._numbers("search:keys", query.key)}
         # Names are compared with the folded query, phonetic keys (and long forms) with its key.
         for group, text in (("names", query.folded), ("keys", query.key)):
-            texts = self.store.whole(f"search:sorted_{group}")
+            texts = self.store.value(f"search:sorted_{group}")
             matched: set[int] = set()  # positions in texts
             if len(query.folded) >= 3:
                 position = bisect_left(texts, text)
@@ -159,7 +168,7 @@ class SearchIndex:
             if len(query.folded) >= 4:
                 matched |= self._fuzzy_candidates(text, texts)
             for position in matched:
-                found.update(self.store.item(f"search:sorted_{group}_entries", position))
+                found.update(self.store.value(f"search:sorted_{group}_entries", str(position)))
         if query.words:
             found |= self._word_candidates(query)
         return found
@@ -193,7 +202,7 @@ class SearchIndex:
         if len(key) >= 4:
             from rapidfuzz import fuzz, process
 
-            vocabulary = self.store.whole("search:vocabulary")
+            vocabulary = self.store.value("search:vocabulary")
             position = bisect_left(vocabulary, key)
             while position < len(vocabulary) and vocabulary[position].startswith(key):
                 exact.add(vocabulary[position])

@@ -1,164 +1,154 @@
-"""A read-only file of precomputed values that a command can read a little of.
+"""The compiled store: a SQLite database of what the commands read, a few rows at a time.
 
-A command needs a handful of values (one record's page, the search entries a query can
-match), not the whole dataset: reading everything would make a lookup on a large dataset
-as slow as the dataset is big. So values are grouped in sections:
+A lookup needs a handful of values (one record, its related records, the search entries a
+query can match), not the whole dataset, so the compiled dataset lives in an indexed
+SQLite file opened read-only:
 
-  keyed   a dict, split into buckets by a stable hash of the key; reading one value reads
-          one bucket (about BUCKET_SIZE values)
-  chunked a list, split into chunks of CHUNK_SIZE consecutive values; reading one value
-          reads its chunk
-  whole   one value, read in full when asked for
+  records    every record in its export shape (JSON), by kind and id, in dataset order
+  relations  for each record, the ids of its related records, by relation name (JSON)
+  values     named values of the search and the dataset's metadata (JSON): by key, or
+             by position for the search entries
 
-The file is a header (marshal of where each section lies) followed by the marshalled
-buckets and values; a keyed section's table of where its buckets lie is read with the
-first key asked of it, so opening a store costs the same whatever its size. Plain Python data only: dicts, lists, tuples, str, int,
-float, bool, None, sets. No code of kcluster is needed to read it.
+The file is written by `write_store` straight to disk and opened by `Store`; it holds
+plain JSON only, so any SQLite client can read it.
 """
 
-import marshal
-import os
-import zlib
-from typing import Any, BinaryIO
+from __future__ import annotations
 
-MAGIC = b"KCSTORE2"
-BUCKET_SIZE = 32
-CHUNK_SIZE = 1  # a search reads scattered entries: each read is one entry
-_LENGTH_BYTES = 8
-_OFFSET_BYTES = 8
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-
-class Keyed(dict):
-    """A section read by key, one bucket at a time."""
-
-
-class Chunked(list):
-    """A section read by position, one chunk at a time."""
+SCHEMA = """
+CREATE TABLE records (kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, data TEXT NOT NULL,
+                      PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE INDEX records_order ON records (kind, position);
+CREATE TABLE relations (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+                        PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TABLE "values" (section TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
+                       PRIMARY KEY (section, key)) WITHOUT ROWID;
+"""
+WHOLE = ""  # the key of a section stored as one value
 
 
 class StoreError(Exception):
     """The file is not a whole store (truncated, another format): rebuild it."""
 
 
-def bucket_of(key: str, buckets: int) -> int:
-    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
-
-
 class Store:
-    """Precomputed sections, held in memory (just built) or read lazily from a file."""
+    """A compiled store, read lazily; every value read once is kept."""
 
-    def __init__(self, sections: dict[str, Any] | None = None, stream: BinaryIO | None = None,
-                 layout: dict[str, Any] | None = None, base: int = 0):
-        self.sections = sections or {}  # in memory: {name: value}, keyed ones as Keyed
-        self._stream = stream
-        self._layout = layout or {}  # in a file: {name: (offset, length) of its value or its bucket table}
-        self._tables: dict[str, bytes] = {}  # bucket and chunk tables read so far
-        self._base = base  # where the data after the header starts
-        self._loaded: dict[tuple[str, int], Any] = {}
+    def __init__(self, connection: sqlite3.Connection):
+        self._db = connection
+        self._values: dict[tuple[str, str], Any] = {}
 
-    def get(self, section: str, key: str, default: Any = None) -> Any:
-        """The value of `key` in a keyed section."""
-        if section in self.sections:
-            return self.sections[section].get(key, default)
-        number = bucket_of(key, self._count(section))
-        return self._part(section, number).get(key, default)
+    def record(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        row = self._one("SELECT data FROM records WHERE kind = ? AND id = ?", (kind, record_id))
+        return None if row is None else json.loads(row)
 
-    def item(self, section: str, position: int) -> Any:
-        """The value at `position` in a chunked section."""
-        if section in self.sections:
-            return self.sections[section][position]
-        return self._part(section, position // CHUNK_SIZE)[position % CHUNK_SIZE]
+    def records(self, kind: str, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """A kind's records in dataset order; only those of `ids` (in that order) if given."""
+        if ids is None:
+            rows = self._all("SELECT data FROM records WHERE kind = ? ORDER BY position", (kind,))
+            return [json.loads(data) for data in rows]
+        wanted = list(ids)
+        found = {}
+        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for record_id, data in self._db.execute(
+                f"SELECT id, data FROM records WHERE kind = ? AND id IN ({marks})", (kind, *chunk)
+            ):
+                found[record_id] = data
+        return [json.loads(found[i]) for i in wanted if i in found]
 
-    def whole(self, section: str) -> Any:
-        """The value of a whole section."""
-        if section in self.sections:
-            return self.sections[section]
-        if (section, -1) not in self._loaded:
-            self._loaded[section, -1] = self._read(*self._layout[section])
-        return self._loaded[section, -1]
+    def ids(self, kind: str) -> list[str]:
+        return self._all("SELECT id FROM records WHERE kind = ? ORDER BY position", (kind,))
 
-    def _table(self, section: str) -> bytes:
-        """Where a section's buckets (or chunks) start, and where the last one ends: 8-byte
-        integers, so that a table of many thousands costs a copy, not as many objects."""
-        table = self._tables.get(section)
-        if table is None:
-            table = self._tables[section] = self._read(*self._layout[section])
-        return table
+    def relations(self, kind: str, record_id: str) -> dict[str, list[str]]:
+        row = self._one("SELECT data FROM relations WHERE kind = ? AND id = ?", (kind, record_id))
+        return {} if row is None else json.loads(row)
 
-    def _count(self, section: str) -> int:
-        return len(self._table(section)) // _OFFSET_BYTES - 1
+    def value(self, section: str, key: str = WHOLE, default: Any = None) -> Any:
+        """A named value: a section's value at `key`, or the whole section's."""
+        cached = self._values.get((section, key), self)
+        if cached is self:
+            row = self._one('SELECT data FROM "values" WHERE section = ? AND key = ?', (section, key))
+            cached = default if row is None else json.loads(row)
+            self._values[section, key] = cached
+        return cached
 
-    def _part(self, section: str, number: int) -> Any:
-        """One bucket or chunk of a section."""
-        if (section, number) not in self._loaded:
-            table = self._table(section)
-            start, end = (int.from_bytes(table[at:at + _OFFSET_BYTES], "little")
-                          for at in (number * _OFFSET_BYTES, (number + 1) * _OFFSET_BYTES))
-            self._loaded[section, number] = self._read(start, end - start)
-        return self._loaded[section, number]
+    def _one(self, sql: str, parameters: tuple[Any, ...]) -> Any:
+        try:
+            row = self._db.execute(sql, parameters).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(str(error)) from None
+        return None if row is None else row[0]
 
-    def _read(self, offset: int, length: int) -> Any:
-        assert self._stream is not None
-        self._stream.seek(self._base + offset)
-        data = self._stream.read(length)
-        if len(data) != length:
-            raise StoreError("the store file ends early")
-        return marshal.loads(data)
+    def _all(self, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
+        try:
+            return [row[0] for row in self._db.execute(sql, parameters)]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(str(error)) from None
 
 
-def write_store(stream: BinaryIO, sections: dict[str, Any]) -> None:
-    """Write sections (Keyed ones split into buckets) to a binary stream."""
-    blobs: list[bytes] = []
-    layout: dict[str, Any] = {}
-    position = 0
-
-    def add(value: Any) -> tuple[int, int]:
-        nonlocal position
-        blob = marshal.dumps(value)
-        blobs.append(blob)
-        position += len(blob)
-        return position - len(blob), len(blob)
-
-    for name, value in sections.items():
-        if isinstance(value, (Keyed, Chunked)):
-            parts = _buckets(value) if isinstance(value, Keyed) else _chunks(value)
-            starts = [add(part)[0] for part in parts] + [position]
-            value = b"".join(start.to_bytes(_OFFSET_BYTES, "little") for start in starts)  # its table
-        layout[name] = add(value)
-    header = marshal.dumps(layout)  # offsets count from the end of the header
-    stream.write(MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header)
-    for blob in blobs:
-        stream.write(blob)
-
-
-def open_store(path: str | os.PathLike) -> Store:
-    """A store file, opened for lazy reading; StoreError (or OSError) if it can't be used."""
-    stream = open(path, "rb")
+def open_store(path: str) -> Store:
+    """A store file, opened read-only; StoreError if it is not a whole one."""
     try:
-        if stream.read(len(MAGIC)) != MAGIC:
-            raise StoreError("not a kcluster store")
-        length = int.from_bytes(stream.read(_LENGTH_BYTES), "little")
-        layout = marshal.loads(stream.read(length))
-        base = len(MAGIC) + _LENGTH_BYTES + length
-        if not isinstance(layout, dict) or os.fstat(stream.fileno()).st_size != base + _end(layout):
-            raise StoreError("the store file is incomplete")
-    except (EOFError, ValueError, TypeError, StoreError):
-        stream.close()
-        raise StoreError(f"{path} is not a complete store") from None
-    return Store(stream=stream, layout=layout, base=base)
+        connection = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, check_same_thread=False)
+        connection.execute("SELECT 1 FROM records LIMIT 1").fetchall()
+        connection.execute('SELECT 1 FROM "values" LIMIT 1').fetchall()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: {error}") from None
+    return Store(connection)
 
 
-def _buckets(section: dict[str, Any]) -> list[dict[str, Any]]:
-    count = max(1, -(-len(section) // BUCKET_SIZE))
-    buckets: list[dict[str, Any]] = [{} for _ in range(count)]
-    for key, value in section.items():
-        buckets[bucket_of(key, count)][key] = value
-    return buckets
+def memory_store() -> sqlite3.Connection:
+    """A store in memory, for a dataset that can't be cached."""
+    return sqlite3.connect(":memory:", check_same_thread=False)
 
 
-def _chunks(section: list[Any]) -> list[list[Any]]:
-    return [section[start:start + CHUNK_SIZE] for start in range(0, len(section), CHUNK_SIZE)]
+class Content:
+    """What a store holds, as the compiler produces it (iterables, so nothing is held twice)."""
+
+    def __init__(
+        self,
+        records: Iterable[tuple[str, str, dict[str, Any]]],
+        relations: Iterable[tuple[str, str, Mapping[str, list[str]]]],
+        values: Iterable[tuple[str, str, Any]],
+    ):
+        self.records, self.relations, self.values = records, relations, values
 
 
-def _end(layout: dict[str, Any]) -> int:
-    return max((offset + length for offset, length in layout.values()), default=0)
+def write_store(connection: sqlite3.Connection, content: Content) -> None:
+    """Write `content` into an empty database, in one transaction."""
+    with connection:
+        connection.executescript(SCHEMA)
+        connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", _numbered(content.records))
+        connection.executemany(
+            "INSERT INTO relations VALUES (?, ?, ?)",
+            ((kind, record_id, _json(related)) for kind, record_id, related in content.relations if related),
+        )
+        connection.executemany('INSERT INTO "values" VALUES (?, ?, ?)',
+                               ((section, key, _json(value)) for section, key, value in content.values))
+
+
+def _numbered(records: Iterable[tuple[str, str, dict[str, Any]]]) -> Iterator[tuple[str, str, int, str]]:
+    for position, (kind, record_id, data) in enumerate(records):
+        yield kind, record_id, position, _json(data)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_sorted_list)
+
+
+def _sorted_list(value: Any) -> list[Any]:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"can't store {type(value).__name__}")
+
+
+def _uri_path(path: str) -> str:
+    """A path as the path of a file: URI (urllib.parse would cost an import on every start)."""
+    return path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")

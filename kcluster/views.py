@@ -4,15 +4,18 @@
 show the same thing. No click, no rich here.
 """
 
+from __future__ import annotations
+
 from typing import Any
 
 from .catalog import Catalog
-from .model import Branch, Complex, MiniCluster, Record, Region, Source, Story
+from .kinds import KIND_NAMES
+from .model import Branch, Complex, MiniCluster, Record, Region, Story
 
 
 def dump(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
     """The whole dataset: {kind: [record, ...]}, the stable machine shape."""
-    return {kind: [record.to_dict() for record in records] for kind, records in catalog.records.items()}
+    return {kind: [record.to_dict() for record in catalog.every(kind)] for kind in KIND_NAMES}
 
 
 def page(catalog: Catalog, record: Record) -> dict[str, Any]:
@@ -24,37 +27,33 @@ def page(catalog: Catalog, record: Record) -> dict[str, Any]:
     elif isinstance(record, Region):
         view |= _region_relations(catalog, record)
     elif isinstance(record, MiniCluster):
-        hub = catalog.get(Complex, record.complex)
-        view["hub_complex"] = hub.to_dict() if hub else None
-        view["office"] = _dict_or_none(catalog.branch_of(record))
+        view["hub_complex"] = _dict_or_none(catalog.find("complexes", record.complex))
+        view["office"] = _dict_or_none(catalog.office_of(record))
     elif isinstance(record, Branch):
-        view["complexes"] = [c.to_dict() for c in catalog.complexes_served_by(record.id)]
-        view["mini_clusters"] = [m.to_dict() for m in catalog.of(MiniCluster) if catalog.branch_of(m) is record]
+        view["complexes"] = [c.to_dict() for c in catalog.complexes_served_by(record)]
+        view["mini_clusters"] = [m.to_dict() for m in catalog.mini_clusters_served_by(record)]
     elif isinstance(record, Story):
-        view["complex_names"] = [_name(catalog.get(Complex, c)) for c in record.complexes]
+        view["complex_names"] = [_name(catalog.find("complexes", c)) for c in record.complexes]
     return view
 
 
 def _complex_relations(catalog: Catalog, record: Complex) -> dict[str, Any]:
     return {
         "region_name": _name(catalog.region_of(record)),
-        "office": _dict_or_none(catalog.branch_of(record)),
-        "mini_clusters": [m.to_dict() for m in catalog.mini_clusters_of(record.id)],
-        "facts": [f.to_dict() for f in catalog.facts_about(record.id)],
-        "stories": [s.to_dict() for s in catalog.stories_of(record.id)],
+        "office": _dict_or_none(catalog.office_of(record)),
+        "mini_clusters": [m.to_dict() for m in catalog.mini_clusters_of(record)],
+        "facts": [f.to_dict() for f in catalog.facts_about(record)],
+        "stories": [s.to_dict() for s in catalog.stories_of(record)],
     }
 
 
 def _region_relations(catalog: Catalog, record: Region) -> dict[str, Any]:
-    hubs = []
-    for hub_id in record.hubs:
-        hub = catalog.get(Complex, hub_id)
-        if hub:
-            hubs.append(hub.to_dict() | {"mini_cluster_count": len(catalog.mini_clusters_of(hub_id))})
+    hubs = [hub.to_dict() | {"mini_cluster_count": len(catalog.mini_clusters_of(hub))}
+            for hub in catalog.hub_complexes(record)]
     return {
         "hub_complexes": hubs,
-        "mini_cluster_count": len(catalog.mini_clusters_in(record.id)),
-        "facts": [f.to_dict() for f in catalog.facts_about(record.id)],
+        "mini_cluster_count": len(catalog.mini_clusters_of(record)),
+        "facts": [f.to_dict() for f in catalog.facts_about(record)],
     }
 
 
@@ -63,8 +62,8 @@ def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
     found: dict[tuple[str, str], dict[str, str]] = {}
     _collect_citations(view, found)
     for citation in found.values():
-        source = catalog.get(Source, citation["source"])
-        citation["title"] = source.title if source else ""
+        source = catalog.find("sources", citation["source"])
+        citation["title"] = source.display_name if source else ""
     return sorted(found.values(), key=lambda c: (c["source"], c["section"]))
 
 

@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 
 from kcluster.catalog import Catalog
-from kcluster.compiled import Compiled, compile_dataset
-from kcluster.loader import read_files
-from kcluster.store import Store
 from kcluster.cli import main
+from kcluster.compiled import compile_into
+from kcluster.loader import read_files
+from kcluster.store import Store, memory_store
 
 
 @pytest.fixture(scope="session")
@@ -36,19 +36,16 @@ def fresh_cache(monkeypatch, tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def compiled() -> Compiled:
-    """The shipped dataset, compiled afresh (not from a cache)."""
-    return compile_dataset(read_files())
+def catalog() -> Catalog:
+    """The shipped dataset, compiled afresh into memory (not from a cache)."""
+    connection = memory_store()
+    compile_into(connection, read_files())
+    return Catalog("the shipped dataset", Store(connection))
 
 
 @pytest.fixture(scope="session")
-def catalog(compiled) -> Catalog:
-    return compiled.catalog
-
-
-@pytest.fixture(scope="session")
-def store(compiled) -> Store:
-    return compiled.store
+def store(catalog) -> Store:
+    return catalog.store
 
 
 @pytest.fixture

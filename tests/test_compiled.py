@@ -1,7 +1,6 @@
-"""The compiled dataset and its cache: the same answers as the catalogue, never stale,
-never written inside the package, and an unusable cache only makes things slower."""
+"""The compiled store and its cache: the same answers as the records built from the files,
+never stale, never written inside the package, and an unusable cache only makes things slower."""
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -11,54 +10,53 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kcluster
-from kcluster.compiled import open_compiled
+import kcluster.compiled
+from kcluster.compiled import DatasetRecords, open_store_for
 from kcluster.kinds import KIND_NAMES
-from kcluster.loader import CACHE_SUFFIX, DatasetError, cache_dir
+from kcluster.loader import CACHE_SUFFIX, KEPT_DATASETS, DatasetError, _package_modules, cache_dir, load_dataset
 from kcluster.model import KINDS
-from kcluster.search import SearchIndex, reference
-from kcluster.store import open_store
-from kcluster.views import citations, page
+from kcluster.search import SearchIndex
 
 
 def cache_files() -> list[Path]:
     return sorted(Path(cache_dir()).glob(f"*{CACHE_SUFFIX}"))
 
 
+def open_compiled(data_dir=None):
+    """The catalogue of a dataset, as the commands open it."""
+    return kcluster.load(data_dir)
+
+
 def test_the_kind_names_are_the_record_types_kinds():
     assert KIND_NAMES == tuple(KINDS)
 
 
-def test_the_first_use_compiles_and_caches_then_the_cache_is_used(fresh_cache):
+def test_the_first_use_compiles_and_caches_then_the_cache_is_used(fresh_cache, monkeypatch):
     first = open_compiled()
-    assert first._catalog is not None  # built from the TOML files
     [stored] = cache_files()
+
+    def no_compiling(*args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(kcluster.compiled, "DatasetRecords", no_compiling)
     again = open_compiled()
-    assert again._catalog is None  # read from the store: no record types built
-    assert again.page("complexes:changwon") == first.page("complexes:changwon")
+    assert again.get("complexes", "changwon") == first.get("complexes", "changwon")
     assert cache_files() == [stored]
 
 
-def test_the_stored_answers_are_the_catalogues(catalog, fresh_cache):
-    open_compiled()
-    [path] = cache_files()
-    stored = open_store(path)
-    for record in catalog.all_records():
-        ref = reference(record.KIND, record.id)
-        view = page(catalog, record)
-        assert stored.get("pages", ref) == view, ref
-        assert stored.get("page_json", ref) == json.dumps(view, ensure_ascii=False, indent=2), ref
-        assert stored.get("citations", ref) == citations(catalog, view), ref
-    assert stored.whole("rows:mini_clusters") == [m.to_dict() for m in catalog.records["mini_clusters"]]
+def test_the_stored_records_and_relations_are_those_built_from_the_files(catalog):
+    built = DatasetRecords(load_dataset())
+    for record in built.all_records():
+        assert catalog.get(record.KIND, record.id) == record, record.id
+        assert catalog.store.relations(record.KIND, record.id) == built.relations(record), record.id
+    for kind in KIND_NAMES:
+        assert [r.id for r in catalog.every(kind)] == [r.id for r in built.of(kind)]
 
 
-def test_show_json_prints_the_page_whatever_the_path(run, catalog):
-    """The ready-made JSON (a UTF-8 stream) and the JSON written now (--sources) agree."""
-    for record in list(catalog.all_records())[::25]:
-        if catalog.find_id(record.id) is not record:  # an id of two kinds: show takes the first kind's
-            continue
-        ready = run.json("show", record.id, "--json")
-        with_sources = run.json("show", record.id, "--json", "--sources")
-        assert ready == page(catalog, record) == {k: v for k, v in with_sources.items() if k != "citations"}
+def test_every_module_of_the_package_is_in_the_cache_key():
+    package = Path(kcluster.__file__).parent
+    on_disk = sorted(str(p.relative_to(package)) for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+    assert sorted(name for name, _ in _package_modules(str(package))) == on_disk
 
 
 def test_a_changed_file_is_never_served_from_the_cache(run, data_copy, fresh_cache):
@@ -72,6 +70,7 @@ def test_a_changed_file_is_never_served_from_the_cache(run, data_copy, fresh_cac
                     encoding="utf-8")
     with pytest.raises(DatasetError):
         open_compiled(str(data_copy))
+    assert len(cache_files()) == 2  # the two valid versions; never the broken one
 
 
 def test_a_damaged_cache_file_is_rebuilt(run, fresh_cache):
@@ -79,8 +78,7 @@ def test_a_damaged_cache_file_is_rebuilt(run, fresh_cache):
     [path] = cache_files()
     size = path.stat().st_size
     path.write_bytes(path.read_bytes()[: size // 2])  # as if a disk filled up mid-write
-    assert open_compiled()._catalog is not None
-    assert path.stat().st_size == size
+    assert open_compiled().get("complexes", "changwon").name == "Changwon"
     path.write_bytes(b"not a store at all")
     assert run.json("show", "changwon", "--json")["name"] == "Changwon"
 
@@ -112,8 +110,9 @@ def test_the_cache_keeps_the_most_recent_datasets_only(fresh_cache):
         os.utime(stale, (1_000_000 - age * 86400,) * 2)
     open_compiled()
     kept = {path.name for path in cache_files()}
-    assert len(kept) == 8
-    assert {f"{age:032x}{CACHE_SUFFIX}" for age in range(7)} < kept  # the seven newest, and the new one
+    assert len(kept) == KEPT_DATASETS
+    newest = {f"{age:032x}{CACHE_SUFFIX}" for age in range(KEPT_DATASETS - 1)}
+    assert newest < kept  # the newest, and the new one
 
 
 def test_the_cache_goes_to_the_user_cache_directory(monkeypatch, tmp_path):
@@ -133,7 +132,7 @@ def test_a_cache_dir_inside_the_package_is_not_written(monkeypatch):
     inside = Path(kcluster.__file__).parent / "data" / "cache-test"
     monkeypatch.setenv("KCLUSTER_CACHE_DIR", str(inside))
     try:
-        assert open_compiled().page("complexes:changwon")["name"] == "Changwon"
+        assert open_compiled().get("complexes", "changwon").name == "Changwon"
         assert not inside.exists()
     finally:
         shutil.rmtree(inside, ignore_errors=True)
@@ -143,15 +142,18 @@ def test_a_cache_dir_inside_the_package_is_not_written(monkeypatch):
                          ids=["disk-full", "ctrl-c"])
 def test_a_cache_write_cut_short_leaves_no_partial_entry(fresh_cache, monkeypatch, interruption):
     """The cache is written to a temporary file, then renamed: never half an entry."""
-    import kcluster.compiled
+    real_write = kcluster.compiled.write_store
 
-    def write_half(stream, sections):
-        stream.write(b"KCSTORE2 partial")
+    def write_half(connection, content):
+        if connection.execute("PRAGMA database_list").fetchone()[2] == "":  # in memory: let it be
+            return real_write(connection, content)
+        connection.execute("CREATE TABLE partial (x)")
+        connection.commit()
         raise interruption
 
     monkeypatch.setattr(kcluster.compiled, "write_store", write_half)
     if isinstance(interruption, OSError):
-        assert open_compiled().page("complexes:changwon")  # a cache that can't be written costs nothing
+        assert open_compiled().get("complexes", "changwon")  # a cache that can't be written costs nothing
     else:
         with pytest.raises(KeyboardInterrupt):
             open_compiled()

@@ -1,5 +1,6 @@
 """The shipped dataset: integrity, and facts pinned to what the sources print."""
 
+from kcluster.kinds import KIND_NAMES
 import re
 
 import pytest
@@ -10,11 +11,11 @@ SOURCE_IDS = {"eccp-korea", "eccp-briefing-2018", "kicox-2010", "bmbf-de-kr", "t
 
 
 def test_every_kind_has_records(catalog):
-    assert {kind for kind, records in catalog.records.items() if records} == set(KINDS)
+    assert {kind for kind, records in ((k, catalog.every(k)) for k in KIND_NAMES) if records} == set(KINDS)
 
 
 def test_sources_are_the_five_documents(catalog):
-    assert {s.id for s in catalog.of(Source)} == SOURCE_IDS
+    assert {s.id for s in catalog.every("sources")} == SOURCE_IDS
 
 
 def test_every_record_cites_a_known_source_and_a_section(catalog):
@@ -26,14 +27,14 @@ def test_every_record_cites_a_known_source_and_a_section(catalog):
 
 
 def test_derived_phone_numbers_are_marked_and_follow_the_list_header(catalog):
-    for mini in catalog.of(MiniCluster):
+    for mini in catalog.every("mini_clusters"):
         assert "phone" in mini.derived
         assert re.fullmatch(r"\+82-70-8895-\d{4}", mini.phone)
         assert mini.phone.endswith(mini.extension)
 
 
 def test_the_mini_cluster_list_is_complete(catalog):
-    minis = catalog.of(MiniCluster)
+    minis = catalog.every("mini_clusters")
     assert len(minis) == 81  # 81 rows, as the list and section 5.1's table count them
     assert len({m.url for m in minis}) == 81
 
@@ -58,13 +59,13 @@ def test_the_mini_cluster_list_is_complete(catalog):
     ],
 )
 def test_mini_cluster_url_and_extension_as_printed(catalog, mini_id, url, extension):
-    mini = catalog.get(MiniCluster, mini_id)
+    mini = catalog.get("mini_clusters", mini_id)
     assert mini is not None, mini_id
     assert (mini.url, mini.extension, mini.phone) == (url, extension, f"+82-70-8895-{extension}")
 
 
 def test_pilot_complexes_and_their_rounds(catalog):
-    rounds = {c.id: c.pilot_round for c in catalog.of(Complex) if c.pilot_round is not None}
+    rounds = {c.id: c.pilot_round for c in catalog.every("complexes") if c.pilot_round is not None}
     assert rounds == {
         "gumi": 1, "changwon": 1, "ulsan": 1, "banwol-sihwa": 1, "gwangju": 1, "wonju": 1, "gunsan": 1,
         "namdong": 2, "noksan": 2, "seongseo": 2, "daebul": 2, "ochang": 2,
@@ -72,7 +73,7 @@ def test_pilot_complexes_and_their_rounds(catalog):
 
 
 def _periods(catalog, number):
-    phase = next(p for p in catalog.of(Phase) if p.number == number)
+    phase = next(p for p in catalog.every("phases") if p.number == number)
     return {(p.source, p.start, p.end) for p in phase.periods}
 
 
@@ -85,7 +86,7 @@ def test_phases_as_each_source_dates_them(catalog):
 
 
 def test_every_hub_of_the_list_is_a_hub_complex(catalog):
-    hubs = {m.complex for m in catalog.of(MiniCluster)}
+    hubs = {m.complex for m in catalog.every("mini_clusters")}
     assert len(hubs) == 21
     for hub in hubs:
-        assert catalog.get(Complex, hub).hub, hub
+        assert catalog.get("complexes", hub).hub, hub

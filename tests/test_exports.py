@@ -2,6 +2,7 @@
 checked against the shipped dataset, and the rules of writing (atomic, no overwrite
 without --force, never inside the package)."""
 
+from kcluster.kinds import KIND_NAMES
 import csv
 import dataclasses
 import json
@@ -58,13 +59,13 @@ def scalar_references(cls) -> dict[str, str]:
 
 
 def test_sqlite_has_a_table_per_kind_with_every_record_in_dump_order(database, catalog):
-    for kind, records in catalog.records.items():
+    for kind, records in ((k, catalog.every(k)) for k in KIND_NAMES):
         ids = [row["id"] for row in database.execute(f'SELECT id FROM "{kind}" ORDER BY rowid')]
         assert ids == [r.id for r in records], kind
 
 
 def test_sqlite_rows_read_back_as_the_json_export(database, catalog):
-    for kind, records in catalog.records.items():
+    for kind, records in ((k, catalog.every(k)) for k in KIND_NAMES):
         rows = database.execute(f'SELECT * FROM "{kind}" ORDER BY rowid').fetchall()
         for record, row in zip(records, rows):
             shape = record.to_dict()
@@ -92,18 +93,18 @@ def test_sqlite_joins_mini_clusters_to_their_complex(database, catalog):
         "SELECT m.name, c.name AS hub FROM mini_clusters m JOIN complexes c ON c.id = m.complex "
         "WHERE c.name = 'Changwon' ORDER BY m.rowid"
     ).fetchall()
-    assert [row["name"] for row in rows] == [m.name for m in catalog.mini_clusters_of("changwon")]
+    assert [row["name"] for row in rows] == [m.name for m in catalog.mini_clusters_of(catalog.get("complexes", "changwon"))]
     assert {row["hub"] for row in rows} == {"Changwon"}
 
 
 def test_sqlite_lists_of_references_are_link_tables(database, catalog):
-    for region in catalog.of(Region):
+    for region in catalog.every("regions"):
         hubs = database.execute("SELECT complex_id FROM regions_hubs JOIN complexes ON complexes.id = complex_id "
                                 "WHERE region_id = ? ORDER BY position", (region.id,)).fetchall()
         assert [row["complex_id"] for row in hubs] == list(region.hubs)
     # A reference to any kind has no foreign key but names the kind it was found in.
     about = database.execute("SELECT fact_id, record_kind, record_id FROM facts_about").fetchall()
-    assert len(about) == sum(len(fact.about) for fact in catalog.records["facts"])
+    assert len(about) == sum(len(fact.about) for fact in catalog.every("facts"))
     assert all(catalog.find_id(row["record_id"]).KIND == row["record_kind"] for row in about)
     assert database.execute('PRAGMA foreign_key_list("facts_about")').fetchall()[0]["from"] == "fact_id"
 
@@ -111,9 +112,9 @@ def test_sqlite_lists_of_references_are_link_tables(database, catalog):
 def test_sqlite_nested_values_are_child_tables(database, catalog):
     periods = database.execute("SELECT * FROM phases_periods JOIN sources ON sources.id = phases_periods.source "
                                "ORDER BY phase_id, position").fetchall()
-    assert len(periods) == sum(len(phase.periods) for phase in catalog.records["phases"])
+    assert len(periods) == sum(len(phase.periods) for phase in catalog.every("phases"))
     figures = database.execute("SELECT count(*) FROM stories_figures").fetchone()[0]
-    assert figures == sum(len(story.figures) for story in catalog.records["stories"])
+    assert figures == sum(len(story.figures) for story in catalog.every("stories"))
 
 
 def test_sqlite_citations_are_queryable_by_source(database, catalog):
@@ -123,22 +124,22 @@ def test_sqlite_citations_are_queryable_by_source(database, catalog):
         "WHERE c.source = 'kicox-2010'"
     ).fetchall()
     assert len(rows) == len(cited)
-    assert {row["title"] for row in rows} == {catalog.get(Source, "kicox-2010").title}
+    assert {row["title"] for row in rows} == {catalog.get("sources", "kicox-2010").title}
     mini = database.execute(
         "SELECT m.id FROM mini_clusters m JOIN citations c ON c.record_kind = 'mini_clusters' AND c.record_id = m.id "
         "WHERE c.section = 'Mini cluster list'"
     ).fetchall()
-    assert len(mini) == len(catalog.of(MiniCluster))
+    assert len(mini) == len(catalog.every("mini_clusters"))
 
 
 def test_sqlite_full_text_search_finds_records_by_name_and_description(database, catalog):
     hits = database.execute("SELECT kind, id FROM search WHERE search MATCH 'shipbuilding' ORDER BY rank").fetchall()
     found = {(row["kind"], row["id"]) for row in hits}
-    by_name = {(m.KIND, m.id) for m in catalog.of(MiniCluster) if "shipbuilding" in m.name.lower()}
+    by_name = {(m.KIND, m.id) for m in catalog.every("mini_clusters") if "shipbuilding" in m.name.lower()}
     assert by_name and by_name <= found
     assert ("complexes", "daebul") in found  # its description: "it focused on shipbuilding"
     for kind, record_id in found:
-        assert "shipbuilding" in json.dumps(catalog.get(KINDS[kind], record_id).to_dict()).lower()
+        assert "shipbuilding" in json.dumps(catalog.get(kind, record_id).to_dict()).lower()
     korean = database.execute("SELECT id FROM search WHERE search MATCH '창원'").fetchall()
     assert "changwon" in {row["id"] for row in korean}
 
@@ -164,27 +165,27 @@ def test_data_package_describes_one_csv_per_kind(package, catalog):
     assert [r["name"] for r in descriptor["resources"]] == list(KINDS)
     assert sorted(p.name for p in package.iterdir()) == sorted([f"{kind}.csv" for kind in KINDS] + ["datapackage.json"])
     titles = [s["title"] for s in descriptor["sources"]]
-    assert len(titles) == len(catalog.of(Source))
-    assert all(any(source.title in title for title in titles) for source in catalog.of(Source))
+    assert len(titles) == len(catalog.every("sources"))
+    assert all(any(source.title in title for title in titles) for source in catalog.every("sources"))
     assert "licenses" not in descriptor and "no licence" in descriptor["description"]
 
 
 def test_each_csv_reads_back_as_its_schema_says(package, catalog):
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    ids = {kind: {r.id for r in records} for kind, records in catalog.records.items()}
+    ids = {kind: {r.id for r in records} for kind, records in ((k, catalog.every(k)) for k in KIND_NAMES)}
     for resource in descriptor["resources"]:
         kind, schema = resource["name"], resource["schema"]
         header, rows = read_csv(package / resource["path"])
         fields = {f["name"]: f for f in schema["fields"]}
-        assert header == list(fields) == list(catalog.records[kind][0].to_dict()), kind
-        assert len(rows) == len(catalog.records[kind])
+        assert header == list(fields) == list(catalog.every(kind)[0].to_dict()), kind
+        assert len(rows) == len(catalog.every(kind))
         assert schema["primaryKey"] == ["id"] and len({row["id"] for row in rows}) == len(rows)
         assert {fk["fields"][0]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])} \
             == scalar_references(KINDS[kind])
         for fk in schema.get("foreignKeys", []):
             column, target = fk["fields"][0], fk["reference"]["resource"]
             assert all(row[column] in ids[target] for row in rows if row[column]), (kind, column)
-        for record, row in zip(catalog.records[kind], rows):
+        for record, row in zip(catalog.every(kind), rows):
             for name, value in record.to_dict().items():
                 assert _typed(row[name], fields[name]) == value, (kind, record.id, name)
 

@@ -30,20 +30,20 @@ def warm_cache(monkeypatch, shared_cache):
 
 # Each table command, its arguments, and what must be in its output (from the dataset itself).
 VIEWS = {
-    "complexes": (["complexes"], lambda catalog, run: [x for c in catalog.of(Complex) for x in (c.name, c.id)]),
-    "regions": (["regions"], lambda catalog, run: [x for r in catalog.of(Region) for x in (r.name, r.id)]),
+    "complexes": (["complexes"], lambda catalog, run: [x for c in catalog.every("complexes") for x in (c.name, c.id)]),
+    "regions": (["regions"], lambda catalog, run: [x for r in catalog.every("regions") for x in (r.name, r.id)]),
     "mini": (["mini", "--region", "honam"], lambda catalog, run: [
-        x for m in catalog.of(MiniCluster) if m.region == "honam" for x in (m.name, m.url, m.phone)]),
-    "sources": (["sources"], lambda catalog, run: [x for s in catalog.of(Source) for x in (s.title, s.id)]),
+        x for m in catalog.every("mini_clusters") if m.region == "honam" for x in (m.name, m.url, m.phone)]),
+    "sources": (["sources"], lambda catalog, run: [x for s in catalog.every("sources") for x in (s.title, s.id)]),
     "timeline": (["timeline", "--from", "2018"], lambda catalog, run: [
-        e.title for e in catalog.of(Event) if e.date >= "2018"]),
+        e.title for e in catalog.every("events") if e.date >= "2018"]),
     "facts": (["facts", "mini clusters"], lambda catalog, run: [
         x for f in run.json("facts", "mini clusters", "--json") for x in (f["subject"], f["label"])]),
-    "phases": (["phases"], lambda catalog, run: [p.name for p in catalog.of(Phase)]),
+    "phases": (["phases"], lambda catalog, run: [p.name for p in catalog.every("phases")]),
     "search": (["search", "gumi"], lambda catalog, run: [
         x for h in run.json("search", "gumi", "--json") for x in (h["name"], h["id"])]),
     "show": (["show", "changwon"], lambda catalog, run: ["KICOX Chanwon Branch", *[
-        x for m in catalog.of(MiniCluster) if m.complex == "changwon" for x in (m.name, m.url, m.phone)]]),
+        x for m in catalog.every("mini_clusters") if m.complex == "changwon" for x in (m.name, m.url, m.phone)]]),
 }
 TERMINALS = {
     "COLUMNS=40": {"COLUMNS": "40"},
@@ -108,7 +108,7 @@ def test_every_url_and_phone_is_whole_at_any_width(run, catalog, width):
     """Where the table fits only by wrapping, no column goes below its longest word."""
     result = run("mini", env={"COLUMNS": str(width)})
     words = set(result.stdout.split())
-    assert not [x for m in catalog.of(MiniCluster) for x in (m.url, m.phone) if x not in words]
+    assert not [x for m in catalog.every("mini_clusters") for x in (m.url, m.phone) if x not in words]
 
 
 def test_the_phase_chart_is_left_out_where_it_does_not_fit(run):

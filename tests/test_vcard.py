@@ -50,8 +50,8 @@ def test_each_mini_cluster_of_a_hub_is_a_card(run, catalog):
     text = raw_stdout(run("mini", "--hub", "changwon", "--format", "vcard"))
     minis = run.json("mini", "--hub", "changwon", "--json")
     cards = parse_cards(text)
-    assert len(cards) == len(minis) == len(catalog.mini_clusters_of("changwon"))
-    office = catalog.branch_of(catalog.get(Complex, "changwon"))
+    assert len(cards) == len(minis) == len(catalog.mini_clusters_of(catalog.get("complexes", "changwon")))
+    office = catalog.office_of(catalog.get("complexes", "changwon"))
     for card, mini in zip(cards, minis):
         assert only(card, "VERSION") == "4.0"
         assert mini["name"] in unescape(only(card, "FN")) and "Changwon" in unescape(only(card, "FN"))
@@ -66,14 +66,14 @@ def test_each_mini_cluster_of_a_hub_is_a_card(run, catalog):
 
 
 def test_a_mini_cluster_without_a_known_office_has_no_address(run, catalog):
-    without = next(m for m in catalog.of(MiniCluster) if catalog.branch_of(m) is None)
+    without = next(m for m in catalog.every("mini_clusters") if catalog.office_of(m) is None)
     (card,) = parse_cards(raw_stdout(run("show", without.id, "--format", "vcard")))
     assert "ADR" not in card and only(card, "TEL") == f"tel:{without.phone}"
 
 
 def test_every_mini_cluster_makes_a_card(run, catalog):
     cards = parse_cards(raw_stdout(run("mini", "--format", "vcard")))
-    assert [only(c, "URL") for c in cards] == [m.url for m in catalog.of(MiniCluster)]
+    assert [only(c, "URL") for c in cards] == [m.url for m in catalog.every("mini_clusters")]
 
 
 def test_show_a_complex_gives_the_cards_of_its_mini_clusters(run):
@@ -90,14 +90,14 @@ def test_show_a_mini_cluster_gives_one_card(run):
 def test_show_refuses_kinds_without_contacts(run, catalog):
     region = run("show", "honam", "--format", "vcard")
     assert region.exit_code == 1 and "region" in region.stderr and region.stdout == ""
-    lonely = next(c for c in catalog.of(Complex) if not catalog.mini_clusters_of(c.id))
+    lonely = next(c for c in catalog.every("complexes") if not catalog.mini_clusters_of(c))
     complex_ = run("show", lonely.id, "--format", "vcard")
     assert complex_.exit_code == 1 and "no mini clusters" in complex_.stderr and complex_.stdout == ""
     assert run("show", "Changwon", "--format", "vcard", "--sources").exit_code == 2
 
 
 def test_a_filter_matching_nothing_prints_no_cards(run, catalog):
-    empty = next(r for r in catalog.of(Region) if not catalog.mini_clusters_in(r.id))
+    empty = next(r for r in catalog.every("regions") if not catalog.mini_clusters_of(r))
     result = run("mini", "--region", empty.id, "--format", "vcard")
     assert result.exit_code == 0 and result.stdout == "" and "no mini clusters" in result.stderr
 

@@ -2,8 +2,8 @@ import sys
 
 import click
 
-from ..context import pass_session
-from ..errors import CannotWrite
+from ..context import Session, pass_session
+from .exits import CannotWrite
 from ..exports import FILE_FORMATS
 
 
@@ -20,7 +20,7 @@ from ..exports import FILE_FORMATS
               help="Write to this file (json, sqlite) or folder (csv); json goes to stdout without it.")
 @click.option("--force", is_flag=True, help="Replace an existing output (a csv folder only if it holds an export).")
 @pass_session
-def export(session, output_format: str, output: str | None, force: bool) -> None:
+def export(session: Session, output_format: str, output: str | None, force: bool) -> None:
     """Export the whole dataset: JSON, a SQLite database, or CSV files with a data package.
 
     \b

@@ -1,7 +1,7 @@
 import click
 
-from ..context import pass_session
-from ..errors import NotFound
+from ..context import Session, pass_session
+from .exits import NotFound
 from .options import emit_records, output_format, print_rich
 
 
@@ -9,7 +9,7 @@ from .options import emit_records, output_format, print_rich
 @click.argument("subject", required=False)
 @output_format()
 @pass_session
-def facts(session, subject: str | None, output_format: str) -> None:
+def facts(session: Session, subject: str | None, output_format: str) -> None:
     """Headline figures, grouped by subject; disagreeing sources side by side.
 
     SUBJECT narrows the list: a subject id (e.g. mini-clusters-count) or words of
@@ -21,21 +21,18 @@ def facts(session, subject: str | None, output_format: str) -> None:
       kcluster facts "mini clusters"
       kcluster facts budget --json | jq '.[] | {value, unit, as_of}'
     """
-    from ..romanization import fold
+    from ..filters import facts_by_subject
 
-    every_group = session.catalog.facts_by_subject()
-    groups = every_group
-    if subject:
-        wanted = fold(subject).split()
-        groups = {
-            s: fs for s, fs in groups.items()
-            if all(any(w in fold(f"{s} {f.label}") for f in fs) for w in wanted)
-        }
-        if not groups:
-            raise NotFound(f"no fact about {subject!r}. Subjects: " + ", ".join(sorted(every_group)[:12]) + ", ...")
-    chosen = [f for fs in groups.values() for f in fs]
+    catalog = session.catalog
+    chosen = catalog.records("facts", subject=subject)
+    if subject and not chosen:
+        subjects = sorted(facts_by_subject(catalog))
+        raise NotFound(f"no fact about {subject!r}. Subjects: " + ", ".join(subjects[:12]) + ", ...")
+    groups: dict[str, list] = {}
+    for fact in chosen:
+        groups.setdefault(fact.subject, []).append(fact)
 
-    def table():
+    def table() -> None:
         from ..render.tables import new_table
 
         rows = new_table("subject", "value", "as of", "source", "label")

@@ -65,20 +65,19 @@ def print_rich(*renderables: Any) -> None:
 # --- choosing a region or a hub by any of its names ---------------------------------------
 
 
-def _resolve_option(kind: str, keep: Callable[[str, Session], bool], what: str) -> Callable:
+def _resolve_option(resolve: Callable[["Catalog", str], str]) -> Callable:
+    """A callback that turns a value naming a record into its id, by the core's rule
+    (filters.py), or reports a usage error listing the valid values."""
+
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
         if value is None:
             return None
-        from ..search import resolve
+        from ..errors import UnknownValue
 
-        current = ctx.ensure_object(Session)
-        resolution = resolve(current.compiled.store, value, kinds=[kind])
-        if resolution.entry is not None and keep(resolution.entry.id, current):
-            return resolution.entry.id
-        names = current.compiled.names(kind)
-        valid = sorted(record_id for record_id in names if keep(record_id, current))
-        listing = ", ".join(f"{i} ({names[i]})" if names[i].lower() != i else i for i in valid)
-        raise click.BadParameter(f"no {what} {value!r}. Valid values: {listing}.", ctx=ctx, param=param)
+        try:
+            return resolve(ctx.ensure_object(Session).catalog, value)
+        except UnknownValue as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
 
     return callback
 
@@ -100,25 +99,28 @@ def complete_ids(candidates: Callable[[Session], Iterable["Record"]]) -> Callabl
     return complete
 
 
-def _complete(kind: str, keep: Callable[[str, Session], bool]) -> Callable:
-    return complete_ids(lambda current: (r for r in current.catalog.records[kind] if keep(r.id, current)))
+def _region(catalog: "Catalog", value: str) -> str:
+    from ..filters import region_id
+
+    return region_id(catalog, value)
 
 
-def _any(_record_id: str, _session: Session) -> bool:
-    return True
+def _hub(catalog: "Catalog", value: str) -> str:
+    from ..filters import complex_id
 
-
-def _is_hub(record_id: str, current: Session) -> bool:
-    return record_id in current.compiled.hubs
+    return complex_id(catalog, value, catalog.mini_cluster_hubs(), "hub complex")
 
 
 def region_option(help_text: str = "Only in this pan-regional zone (id, name or any spelling).") -> Callable:
     return click.option("--region", "region", metavar="REGION", help=help_text,
-                        callback=_resolve_option("regions", _any, "region"),
-                        shell_complete=_complete("regions", _any))
+                        callback=_resolve_option(_region),
+                        shell_complete=complete_ids(lambda current: current.catalog.every("regions")))
 
 
 def hub_option() -> Callable:
-    return click.option("--hub", "hub", metavar="HUB", help="Only of this hub complex (id, name or any spelling).",
-                        callback=_resolve_option("complexes", _is_hub, "hub complex"),
-                        shell_complete=_complete("complexes", _is_hub))
+    return click.option(
+        "--hub", "hub", metavar="HUB", help="Only of this hub complex (id, name or any spelling).",
+        callback=_resolve_option(_hub),
+        shell_complete=complete_ids(
+            lambda current: current.catalog.many("complexes", current.catalog.mini_cluster_hubs())),
+    )

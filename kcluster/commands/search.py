@@ -1,10 +1,12 @@
 import sys
+from typing import Any
 
 import click
 
-from ..context import pass_session
-from ..errors import NotFound
+from ..catalog import Hit
+from ..context import Session, pass_session
 from ..kinds import KIND_NAMES
+from .exits import NotFound
 from ..render.machine import write_json
 from .options import print_rich
 
@@ -15,7 +17,7 @@ from .options import print_rich
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array, best first.")
 @pass_session
-def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -> None:
+def search(session: Session, query: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -> None:
     """Search every record: names in any romanization or in Hangul, typos, descriptive words.
 
     \b
@@ -25,10 +27,8 @@ def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_jso
       kcluster search egok transportation machine
       kcluster search shipbuilding --type mini_clusters --json
     """
-    from ..search import SearchIndex
-
     text = " ".join(query)
-    hits = SearchIndex(session.compiled.store, [kind] if kind else None).search(text, limit=limit)
+    hits = session.catalog.search(text, limit=limit, kinds=[kind] if kind else None)
     rows = [_hit_dict(hit) for hit in hits]
     if as_json:
         write_json(rows, sys.stdout)
@@ -43,7 +43,7 @@ def search(session, query: tuple[str, ...], kind: str | None, limit: int, as_jso
         print_rich(table)
 
 
-def _hit_dict(hit) -> dict:
+def _hit_dict(hit: Hit) -> dict[str, Any]:
     entry = hit.entry
     row = {"type": entry.kind, "id": entry.id, "name": entry.name, "score": hit.score, "match": hit.match}
     if entry.complex:

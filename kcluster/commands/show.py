@@ -3,17 +3,17 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import click
 
-from ..context import pass_session
-from ..errors import NotAContact, NotFound
-from ..render.machine import encodes_everything, write_json
+from ..context import Session, pass_session
+from ..render.machine import write_json
+from .exits import NotAContact, NotFound
 from .options import complete_ids, emit_vcards, output_format, print_rich
 
-
 if TYPE_CHECKING:
+    from ..catalog import Catalog
     from ..model import MiniCluster, Record
 
 
-def _showable(session) -> Iterable["Record"]:
+def _showable(session: Session) -> Iterable["Record"]:
     return (record for record in session.catalog.all_records() if record.KIND != "facts")
 
 
@@ -22,7 +22,7 @@ def _showable(session) -> Iterable["Record"]:
 @click.option("--sources", "with_sources", is_flag=True, help="Also list the citations of everything shown.")
 @output_format(("table", "json", "vcard"))
 @pass_session
-def show(session, name: str, with_sources: bool, output_format: str) -> None:
+def show(session: Session, name: str, with_sources: bool, output_format: str) -> None:
     """Show one record, found by id, name or any spelling.
 
     Any kind of record: a complex (its names and spellings, region, industries, pilot
@@ -40,47 +40,47 @@ def show(session, name: str, with_sources: bool, output_format: str) -> None:
       kcluster show gumi-mobile --json | jq .phone
       kcluster show Changwon --format vcard > changwon.vcf
     """
-    from ..search import describe, reference, resolve
+    from .. import errors
+    from ..views import citations, page
 
-    compiled = session.compiled
-    resolution = resolve(compiled.store, name)
-    if resolution.entry is None:
-        raise NotFound(_miss_message(name, [describe(e) for e in resolution.candidates]))
+    catalog = session.catalog
+    try:
+        record = catalog.resolve(name)
+    except errors.NotFound as miss:
+        raise NotFound(_miss_message(name, [_describe(c) for c in miss.candidates])) from None
     if output_format == "vcard":
         if with_sources:
             raise click.UsageError("--sources has no effect with --format vcard: each card's note names its sources.")
-        from ..model import KINDS
-
-        catalog = session.catalog
-        record = catalog.get(KINDS[resolution.entry.kind], resolution.entry.id)
         emit_vcards(catalog, _mini_clusters_to_card(catalog, record))
         return
-    ref = reference(resolution.entry.kind, resolution.entry.id)
-    if output_format == "json" and not with_sources and encodes_everything(sys.stdout):
-        sys.stdout.write(compiled.page_json(ref) + "\n")  # write_json's text, precomputed
-        return
-    view = dict(compiled.page(ref))  # views.page(), precomputed
+    view = page(catalog, record)
     if output_format == "json":
         if with_sources:
-            view["citations"] = compiled.citations(ref)
+            view["citations"] = citations(catalog, view)
         write_json(view, sys.stdout)
         return
     from ..render.pages import render_page
     from ..render.tables import citations_table
 
-    print_rich(render_page(view), *([citations_table(compiled.citations(ref))] if with_sources else []))
+    print_rich(render_page(view), *([citations_table(citations(catalog, view))] if with_sources else []))
 
 
-def _mini_clusters_to_card(catalog, record: "Record") -> list["MiniCluster"]:
+def _describe(record: "Record") -> str:
+    """A short, unambiguous way to name a record: "Mechatronics (mini cluster, changwon)"."""
+    where = f", {record.complex}" if record.KIND == "mini_clusters" else ""  # type: ignore[attr-defined]
+    return f"{record.display_name} ({record.LABEL}{where})"
+
+
+def _mini_clusters_to_card(catalog: "Catalog", record: "Record") -> list["MiniCluster"]:
     """The mini clusters whose cards `show --format vcard` prints for a record."""
     from ..model import Complex, MiniCluster
 
     if isinstance(record, MiniCluster):
         return [record]
     if isinstance(record, Complex):
-        if not catalog.mini_clusters_of(record.id):
+        if not catalog.mini_clusters_of(record):
             raise NotAContact(f"{record.name} has no mini clusters in the 2010 list: no vCards to print.")
-        return catalog.mini_clusters_of(record.id)
+        return catalog.mini_clusters_of(record)
     raise NotAContact(f"{record.display_name} is a {record.LABEL}: only a mini cluster, or a complex with "
                       "mini clusters, has vCards.")
 

@@ -1,6 +1,6 @@
 import click
 
-from ..context import pass_session
+from ..context import Session, pass_session
 from .options import emit_records, output_format, print_rich
 
 
@@ -10,7 +10,7 @@ from .options import emit_records, output_format, print_rich
 @click.option("--kind", metavar="KIND", help="Only events of this kind (milestone, law, matchmaking, ...).")
 @output_format()
 @pass_session
-def timeline(session, from_year: int | None, to_year: int | None, kind: str | None, output_format: str) -> None:
+def timeline(session: Session, from_year: int | None, to_year: int | None, kind: str | None, output_format: str) -> None:
     """Dated events in order: milestones, laws, agreements, matchmakings.
 
     \b
@@ -18,19 +18,14 @@ def timeline(session, from_year: int | None, to_year: int | None, kind: str | No
       kcluster timeline --from 2004 --to 2010
       kcluster timeline --kind matchmaking --json
     """
-    from ..model import Event
+    from ..errors import UnknownValue
 
-    catalog = session.catalog
-    kinds = sorted({e.kind for e in catalog.of(Event)})
-    if kind is not None and kind not in kinds:
-        raise click.BadParameter(f"no event kind {kind!r}. Valid values: {', '.join(kinds)}.", param_hint="'--kind'")
-    chosen = [
-        e for e in catalog.events_in_order()
-        if (from_year is None or int(e.date[:4]) >= from_year) and (to_year is None or int(e.date[:4]) <= to_year)
-        and (kind is None or e.kind == kind)
-    ]
+    try:
+        chosen = session.catalog.records("events", year_from=from_year, year_to=to_year, kind=kind)
+    except UnknownValue as error:
+        raise click.BadParameter(str(error), param_hint=f"'--{error.option}'") from None
 
-    def table():
+    def table() -> None:
         from ..render.tables import new_table
 
         rows = new_table("date", "event", "kind", "source")

@@ -2,14 +2,15 @@ import sys
 
 import click
 
-from ..context import pass_session
+from ..context import Session, describe_dataset_error, pass_session
+from .exits import InvalidData
 from ..render.machine import write_json
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_session
-def validate(session, as_json: bool) -> None:
+def validate(session: Session, as_json: bool) -> None:
     """Check the dataset in use and list every problem in it.
 
     Exits 0 when the dataset is valid and prints what it holds; exits 1 and lists
@@ -21,9 +22,15 @@ def validate(session, as_json: bool) -> None:
     Example:
       kcluster --data-dir ./my-data validate
     """
-    catalog = session.catalog  # loading validates, and raises with every problem
-    counts = {kind: len(records) for kind, records in catalog.records.items()}
+    from ..loader import DatasetError, load_dataset
+
+    try:  # the files themselves, every time: never "valid" from a cache
+        dataset = load_dataset(session.data_dir)
+    except DatasetError as error:
+        raise InvalidData(describe_dataset_error(error)) from None
+    counts = {kind: len(tables) for kind, tables in dataset.tables.items()}
+    location = dataset.location
     if as_json:
-        write_json({"valid": True, "location": catalog.location, "counts": counts}, sys.stdout)
+        write_json({"valid": True, "location": location, "counts": counts}, sys.stdout)
     else:
-        click.echo(f"{catalog.location[:1].upper()}{catalog.location[1:]} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        click.echo(f"{location[:1].upper()}{location[1:]} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))

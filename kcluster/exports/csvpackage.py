@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
+from ..kinds import KIND_NAMES
 from ..model import ANY_KIND, KINDS, Record, Source
 from ..render.machine import csv_json_cell
 from ..validation import FORMAT_CHECKS
@@ -25,12 +26,13 @@ LINE_TERMINATOR = "\n"  # as the list commands' --format csv; declared in each r
 
 def write_csv_package(catalog: Catalog, folder: Path) -> Summary:
     rows = 0
-    for kind, records in catalog.records.items():
+    for kind in KIND_NAMES:
+        records = catalog.every(kind)
         rows += _write_csv(folder / f"{kind}.csv", columns(KINDS[kind]), records)
     with (folder / DESCRIPTOR).open("w", encoding="utf-8") as stream:
         json.dump(package_descriptor(catalog), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
-    return Summary(len(catalog.records), rows)
+    return Summary(len(KIND_NAMES), rows)
 
 
 def is_csv_package(folder: Path) -> bool:
@@ -62,7 +64,7 @@ def package_descriptor(catalog: Catalog) -> dict[str, Any]:
             "section it comes from in its `sources` field; lists and nested values are JSON text. "
             + LICENCE_NOTE
         ),
-        "sources": [_package_source(source) for source in catalog.of(Source)],
+        "sources": [_package_source(source) for source in catalog.every("sources")],
         "resources": [_resource(kind, cls) for kind, cls in KINDS.items()],
     }
 

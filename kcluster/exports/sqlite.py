@@ -83,7 +83,7 @@ def plan_tables(catalog: Catalog) -> list[Table]:
     """Every table, its definition and its rows, in the order they are created."""
     tables: list[Table] = []
     for kind, cls in KINDS.items():
-        records = catalog.records[kind]
+        records = catalog.every(kind)
         tables.append(_record_table(kind, records))
         for column in columns(cls):
             if column.is_citations:

@@ -26,9 +26,9 @@ def mini_cluster_cards(catalog: Catalog, mini_clusters: Iterable[MiniCluster]) -
 
 
 def card(catalog: Catalog, mini_cluster: MiniCluster) -> str:
-    hub = catalog.get(Complex, mini_cluster.complex)
+    hub = catalog.find("complexes", mini_cluster.complex)
     hub_name = hub.name if hub else mini_cluster.complex
-    office = catalog.branch_of(mini_cluster)
+    office = catalog.office_of(mini_cluster)
     lines = [
         "BEGIN:VCARD",
         "VERSION:4.0",
@@ -67,7 +67,7 @@ def _cited(catalog: Catalog, mini_cluster: MiniCluster) -> str:
         sections.setdefault(citation.source, []).append(citation.section)
     cited = []
     for source_id, names in sections.items():
-        source = catalog.get(Source, source_id)
+        source = catalog.find("sources", source_id)
         document = f"{source.title} ({source.date})" if source else source_id
         cited.append(f"{document}: {'; '.join(names)}")
     return "Source: " + " / ".join(cited) + "."

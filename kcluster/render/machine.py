@@ -14,7 +14,7 @@ def write_json(value: Any, stream: TextIO) -> None:
 
 
 def json_text(value: Any, ascii_only: bool = False) -> str:
-    """The JSON of every --json output (compiled.py keeps the show pages' ready-made)."""
+    """The JSON of every --json output."""
     import json
 
     return json.dumps(value, ensure_ascii=ascii_only, indent=2)

@@ -1,0 +1,32 @@
+"""Exit statuses and the errors commands raise; click prints them as `Error: ...` on stderr."""
+
+from enum import IntEnum
+
+import click
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    NOT_FOUND = 1  # no such record, no search hit
+    INVALID_DATA = 1  # the dataset in use has problems; an output that can't be written
+    USAGE = 2  # click's own code for bad arguments
+
+
+class NotFound(click.ClickException):
+    exit_code = ExitStatus.NOT_FOUND
+
+
+class InvalidData(click.ClickException):
+    exit_code = ExitStatus.INVALID_DATA
+
+
+class CannotWrite(click.ClickException):
+    """An output file or folder that exists, is in the wrong place, or can't be written."""
+
+    exit_code = ExitStatus.INVALID_DATA
+
+
+class NotAContact(click.ClickException):
+    """A record that can't be made into contact cards (only mini clusters have phone numbers)."""
+
+    exit_code = ExitStatus.NOT_FOUND

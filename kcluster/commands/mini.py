@@ -1,0 +1,42 @@
+import click
+
+from ..context import Session, pass_session
+from .options import LIST_FORMATS, emit_records, emit_vcards, hub_option, output_format, print_rich, region_option
+
+
+@click.command()
+@region_option()
+@hub_option()
+@click.option("--agro/--no-agro", default=None, help="Only agro-industrial complexes' mini clusters, or none of them.")
+@output_format((*LIST_FORMATS, "vcard"))
+@pass_session
+def mini(session: Session, region: str | None, hub: str | None, agro: bool | None, output_format: str) -> None:
+    """List the mini clusters of the 2010 KICOX list: hub, URL, extension, full phone.
+
+    The full number is +82-70-8895- and the extension (from the list's header).
+
+    \b
+    Examples:
+      kcluster mini --region Honam
+      kcluster mini --hub gumi --json | jq '.[].url'
+      kcluster mini --agro --format csv
+      kcluster mini --hub changwon --format vcard > changwon.vcf
+    """
+    catalog = session.catalog
+    chosen = catalog.records("mini_clusters", region=region, hub=hub, agro=agro)
+    if hub and not catalog.records("mini_clusters", hub=hub):
+        named = catalog.get("complexes", hub).display_name
+        click.echo(f"{named} has no mini clusters in the 2010 list.", err=True)
+    if output_format == "vcard":
+        if not chosen:
+            click.echo("no mini clusters match: no vCards to print.", err=True)
+        emit_vcards(catalog, chosen)
+        return
+    rows = [m.to_dict() for m in chosen]
+
+    def table() -> None:
+        from ..render.tables import mini_clusters_table
+
+        print_rich(mini_clusters_table(rows, hub_names=catalog.names("complexes")))
+
+    emit_records(rows, output_format, table)
