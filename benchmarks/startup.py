@@ -40,8 +40,20 @@ STARTUP_TARGETS = [
 PEAK_MEMORY_MB = 60
 SCALE_COMMANDS = [["show", "Changwon", "--json"], ["search", "chanwon", "--json"]]
 SCALE_RATIO = 3.0
-SEARCH_QUERIES = ["chanwon", "kwangju", "Taegu", "mechatronics", "egok transportation machine", "shipbuilding",
-                  "Banwon-Sihwa", "gyeongsangnam-do", "medical", "phase 2", "qwxzv", "auto parts"]
+SEARCH_QUERIES = [
+    "chanwon",
+    "kwangju",
+    "Taegu",
+    "mechatronics",
+    "egok transportation machine",
+    "shipbuilding",
+    "Banwon-Sihwa",
+    "gyeongsangnam-do",
+    "medical",
+    "phase 2",
+    "qwxzv",
+    "auto parts",
+]
 
 
 def main() -> int:
@@ -51,8 +63,9 @@ def main() -> int:
         env = _child_environment(workspace / "cache")
         kcluster = _kcluster_command()
         print(f"Python {sys.version.split()[0]} at {sys.executable}; kcluster run as: {' '.join(kcluster)}\n")
-        rows = [_startup_row(kcluster, args, floor, target, options.pairs, env)
-                for args, floor, target in STARTUP_TARGETS]
+        rows = [
+            _startup_row(kcluster, args, floor, target, options.pairs, env) for args, floor, target in STARTUP_TARGETS
+        ]
         if not options.scale:
             _print_table(rows)
             return 0 if all(row["ok"] for row in rows) else 1
@@ -60,12 +73,20 @@ def main() -> int:
         started = time.perf_counter()
         # In a child: a parent grown by the dataset would lend its size to every child's peak
         # memory (a forked child counts its parent's pages until it runs the program).
-        written = subprocess.run([sys.executable, __file__, "--write-synthetic", str(big), str(options.scale)],
-                                 check=True, capture_output=True, text=True).stdout
-        print(f"synthetic dataset: {int(written):,} records ({options.scale}x), "
-              f"written in {time.perf_counter() - started:.1f} s\n")
-        first_use = {label: first_use_of(kcluster, data_dir, env) for label, data_dir in
-                     (("shipped", None), (f"{options.scale}x", big))}
+        written = subprocess.run(
+            [sys.executable, __file__, "--write-synthetic", str(big), str(options.scale)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        print(
+            f"synthetic dataset: {int(written):,} records ({options.scale}x), "
+            f"written in {time.perf_counter() - started:.1f} s\n"
+        )
+        first_use = {
+            label: first_use_of(kcluster, data_dir, env)
+            for label, data_dir in (("shipped", None), (f"{options.scale}x", big))
+        }
         rows += [_scale_row(kcluster, args, big, options.pairs, env, options.scale) for args in SCALE_COMMANDS]
         _print_table(rows)
         _print_loading(first_use, big, env, options.scale)
@@ -82,8 +103,11 @@ def _arguments() -> argparse.Namespace:
 
 
 def _child_environment(cache: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONDONTWRITEBYTECODE", "KCLUSTER_DATA_DIR", "PYTHONPROFILEIMPORTTIME")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "KCLUSTER_DATA_DIR", "PYTHONPROFILEIMPORTTIME")
+    }
     env["KCLUSTER_CACHE_DIR"] = str(cache)
     return env
 
@@ -95,6 +119,7 @@ def _kcluster_command() -> list[str]:
 
 
 # --- measuring one process -------------------------------------------------------------------
+
 
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, peak resident MB) of one run, its output going to a file (not a terminal)."""
@@ -121,16 +146,26 @@ def compare(a: list[str], b: list[str], pairs: int, env: dict[str, str]) -> dict
         times_b.append(time_b)
         ratios.append(time_b / time_a)
         peak = max(peak, memory)
-    return {"a": statistics.median(times_a), "b": statistics.median(times_b),
-            "ratio": statistics.median(ratios), "peak": peak}
+    return {
+        "a": statistics.median(times_a),
+        "b": statistics.median(times_b),
+        "ratio": statistics.median(ratios),
+        "peak": peak,
+    }
 
 
-def _startup_row(kcluster: list[str], args: list[str], imports: str, target: float, pairs: int,
-                 env: dict[str, str]) -> dict:
+def _startup_row(
+    kcluster: list[str], args: list[str], imports: str, target: float, pairs: int, env: dict[str, str]
+) -> dict:
     measured = compare([sys.executable, "-c", f"import {imports}"], kcluster + args, pairs, env)
     ok = measured["ratio"] <= target and measured["peak"] <= PEAK_MEMORY_MB
-    return {"what": "kcluster " + " ".join(args), "against": f"import {imports}", **measured,
-            "target": target, "ok": ok}
+    return {
+        "what": "kcluster " + " ".join(args),
+        "against": f"import {imports}",
+        **measured,
+        "target": target,
+        "ok": ok,
+    }
 
 
 def first_use_of(kcluster: list[str], data_dir: Path | None, env: dict[str, str]) -> tuple[float, float]:
@@ -144,19 +179,25 @@ def first_use_of(kcluster: list[str], data_dir: Path | None, env: dict[str, str]
         return run_once(kcluster + selected + ["validate"], dict(env, KCLUSTER_CACHE_DIR=cache))
 
 
-def _scale_row(kcluster: list[str], args: list[str], big: Path, pairs: int, env: dict[str, str],
-               scale: int) -> dict:
+def _scale_row(kcluster: list[str], args: list[str], big: Path, pairs: int, env: dict[str, str], scale: int) -> dict:
     measured = compare(kcluster + args, kcluster + ["--data-dir", str(big), *args], pairs, env)
-    return {"what": f"kcluster {' '.join(args)} on {scale}x", "against": "the same on the shipped data",
-            **measured, "target": SCALE_RATIO, "ok": measured["ratio"] <= SCALE_RATIO}
+    return {
+        "what": f"kcluster {' '.join(args)} on {scale}x",
+        "against": "the same on the shipped data",
+        **measured,
+        "target": SCALE_RATIO,
+        "ok": measured["ratio"] <= SCALE_RATIO,
+    }
 
 
 def _print_table(rows: list[dict]) -> None:
     header = f"{'command':<44} {'against':<42} {'floor ms':>8} {'ms':>7} {'ratio':>6} {'target':>6} {'peak MB':>7}"
     print(header + "\n" + "-" * len(header))
     for row in rows:
-        print(f"{row['what']:<44} {row['against']:<42} {row['a'] * 1000:8.1f} {row['b'] * 1000:7.1f} "
-              f"{row['ratio']:6.2f} {row['target']:6.2f} {row['peak']:7.1f}  {'ok' if row['ok'] else 'MISSED'}")
+        print(
+            f"{row['what']:<44} {row['against']:<42} {row['a'] * 1000:8.1f} {row['b'] * 1000:7.1f} "
+            f"{row['ratio']:6.2f} {row['target']:6.2f} {row['peak']:7.1f}  {'ok' if row['ok'] else 'MISSED'}"
+        )
     print(f"\npeak memory target: {PEAK_MEMORY_MB} MB for the startup commands\n")
 
 
@@ -167,24 +208,24 @@ def _print_loading(first_use: dict[str, tuple[float, float]], big: Path, env: di
         result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         figures = json.loads(result.stdout)
         seconds, peak = first_use[label]
-        print(f"{label:>8} dataset: first use (validate, compile, cache) {seconds:6.2f} s, peak {peak:6.0f} MB; "
-              f"open from the cache {figures['open_ms']:6.2f} ms; search {figures['search_ms']:7.2f} ms a query "
-              f"(mean of {len(SEARCH_QUERIES)})")
+        print(
+            f"{label:>8} dataset: first use (validate, compile, cache) {seconds:6.2f} s, peak {peak:6.0f} MB; "
+            f"open from the cache {figures['open_ms']:6.2f} ms; search {figures['search_ms']:7.2f} ms a query "
+            f"(mean of {len(SEARCH_QUERIES)})"
+        )
 
 
 # Run in a child so each dataset is timed in a fresh process with its cache already built.
 _IN_PROCESS = """
 import json, time
-from kcluster.compiled import open_compiled
-from kcluster.search import SearchIndex
+import kcluster
 started = time.perf_counter()
-compiled = open_compiled({data_dir})
+catalog = kcluster.load({data_dir})
 opened = time.perf_counter() - started
-index = SearchIndex(compiled.store)
-index.search("warm up rapidfuzz")
+catalog.search("warm up rapidfuzz")
 started = time.perf_counter()
 for query in {queries}:
-    index.search(query)
+    catalog.search(query)
 per_query = (time.perf_counter() - started) / len({queries})
 print(json.dumps({{"open_ms": opened * 1000, "search_ms": per_query * 1000}}))
 """
@@ -192,8 +233,35 @@ print(json.dumps({{"open_ms": opened * 1000, "search_ms": per_query * 1000}}))
 
 # --- the synthetic dataset ------------------------------------------------------------------
 
-SYLLABLES = ["ga", "nam", "dong", "seo", "jin", "hae", "won", "san", "gok", "pyeong", "cheon", "ju", "yang",
-             "il", "sung", "mun", "bok", "ri", "hwa", "ok", "tae", "baek", "rim", "su", "gye", "an", "myeong"]
+SYLLABLES = [
+    "ga",
+    "nam",
+    "dong",
+    "seo",
+    "jin",
+    "hae",
+    "won",
+    "san",
+    "gok",
+    "pyeong",
+    "cheon",
+    "ju",
+    "yang",
+    "il",
+    "sung",
+    "mun",
+    "bok",
+    "ri",
+    "hwa",
+    "ok",
+    "tae",
+    "baek",
+    "rim",
+    "su",
+    "gye",
+    "an",
+    "myeong",
+]
 
 
 def write_synthetic_dataset(folder: Path, scale: int) -> dict[str, int]:
@@ -237,12 +305,16 @@ def _copy(record: dict, copy: int, references: set[str], name_fields: tuple[str,
         if field in record:
             duplicate[field] = [_made_up_name(made_up) for _ in record[field]]
     if "hangul" in record:
-        duplicate["hangul"] = ["".join(chr(made_up.randrange(0xAC00, 0xD7A4)) for _ in range(3)) for _ in record["hangul"]]
+        duplicate["hangul"] = [
+            "".join(chr(made_up.randrange(0xAC00, 0xD7A4)) for _ in range(3)) for _ in record["hangul"]
+        ]
     return duplicate
 
 
 def _made_up_name(made_up: random.Random) -> str:
-    words = ["".join(made_up.choice(SYLLABLES) for _ in range(made_up.randint(2, 3))) for _ in range(made_up.randint(1, 2))]
+    words = [
+        "".join(made_up.choice(SYLLABLES) for _ in range(made_up.randint(2, 3))) for _ in range(made_up.randint(1, 2))
+    ]
     return " ".join(word.capitalize() for word in words)
 
 

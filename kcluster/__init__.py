@@ -32,7 +32,11 @@ def load(data_dir: str | None = None) -> Catalog:
 
 
 _LAZY = {
-    "Catalog": "catalog", "Hit": "catalog", "NotFound": "errors", "UnknownValue": "errors", "DatasetError": "loader",
+    "Catalog": "catalog",
+    "Hit": "catalog",
+    "NotFound": "errors",
+    "UnknownValue": "errors",
+    "DatasetError": "loader",
 }
 
 

@@ -15,12 +15,19 @@ No click and no rich here, nor anything of render/.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, overload
 
 from .errors import NotFound
 from .kinds import KIND_NAMES, kind_named
 from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, Story, build_record
 from .store import Store
+
+R = TypeVar("R", bound=Record)
+KindName = str | type[Record]  # "complexes", "complex", ... or the record type itself
+
+
+def _kind(kind: KindName) -> str:
+    return kind.KIND if isinstance(kind, type) else kind_named(kind)
 
 
 class Hit(NamedTuple):
@@ -47,18 +54,23 @@ class Catalog:
 
     # --- records -----------------------------------------------------------------------
 
-    def get(self, kind: str, record_id: str) -> Record:
+    @overload
+    def get(self, kind: type[R], record_id: str) -> R: ...
+    @overload
+    def get(self, kind: str, record_id: str) -> Record: ...
+
+    def get(self, kind: KindName, record_id: str) -> Record:
         """The record of this kind and id; NotFound if there is none."""
-        kind = kind_named(kind)
-        record = self._built.get((kind, record_id))
+        name = _kind(kind)
+        record = self._built.get((name, record_id))
         if record is None:
-            data = self.store.record(kind, record_id)
+            data = self.store.record(name, record_id)
             if data is None:
-                raise NotFound(record_id, message=f"no {kind} record with id {record_id!r}")
-            record = self._build(kind, data)
+                raise NotFound(record_id, message=f"no {name} record with id {record_id!r}")
+            record = self._build(name, data)
         return record
 
-    def find(self, kind: str, record_id: str | None) -> Record | None:
+    def find(self, kind: KindName, record_id: str | None) -> Record | None:
         """The record of this kind and id, or None."""
         if not record_id:
             return None
@@ -67,20 +79,30 @@ class Catalog:
         except NotFound:
             return None
 
-    def records(self, kind: str, /, **filters: Any) -> list[Record]:
-        """A kind's records in dataset order, narrowed by the kind's filters (filters.py):
-        e.g. records("mini_clusters", region="honam", hub="changwon", agro=False)."""
+    @overload
+    def records(self, kind: type[R], /, **filters: Any) -> list[R]: ...
+    @overload
+    def records(self, kind: str, /, **filters: Any) -> list[Record]: ...
+
+    def records(self, kind: KindName, /, **filters: Any) -> list[Any]:
+        """A kind's records in the order its list prints them, narrowed by the kind's
+        filters (filters.py): e.g. records("mini_clusters", region="honam", agro=False).
+        UnknownValue when a filter's value names nothing it can take."""
         from .filters import apply_filters
 
-        kind = kind_named(kind)
-        return apply_filters(self, kind, filters)
+        return apply_filters(self, _kind(kind), filters)
 
-    def every(self, kind: str) -> list[Record]:
+    @overload
+    def every(self, kind: type[R]) -> list[R]: ...
+    @overload
+    def every(self, kind: str) -> list[Record]: ...
+
+    def every(self, kind: KindName) -> list[Any]:
         """A kind's records, unfiltered, in dataset order."""
-        kind = kind_named(kind)
-        return [self._known(kind, data) for data in self.store.records(kind)]
+        name = _kind(kind)
+        return [self._known(name, data) for data in self.store.records(name)]
 
-    def many(self, kind: str, ids: Iterable[str]) -> list[Record]:
+    def many(self, kind: str, ids: Iterable[str]) -> list[Any]:
         """The records of these ids, in that order (unknown ids are left out)."""
         wanted = list(ids)
         missing = [i for i in wanted if (kind, i) not in self._built]
@@ -101,10 +123,10 @@ class Catalog:
         for kind in KIND_NAMES:
             yield from self.every(kind)
 
-    def ids(self, kind: str) -> list[str]:
-        return self.store.ids(kind_named(kind))
+    def ids(self, kind: KindName) -> list[str]:
+        return self.store.ids(_kind(kind))
 
-    def names(self, kind: str) -> dict[str, str]:
+    def names(self, kind: KindName) -> dict[str, str]:
         """{id: display name} of a kind's records."""
         return {r.id: r.display_name for r in self.every(kind)}
 
@@ -147,11 +169,11 @@ class Catalog:
         return found if isinstance(found, Region) else None
 
     def hub_complexes(self, region: Region) -> list[Complex]:
-        return self.many("complexes", region.hubs)  # type: ignore[return-value]
+        return self.many("complexes", region.hubs)
 
     def mini_cluster_hubs(self) -> list[str]:
         """Ids of the complexes that are the hub of a mini cluster of the 2010 list."""
-        return list(dict.fromkeys(m.complex for m in self.every("mini_clusters")))  # type: ignore[attr-defined]
+        return list(dict.fromkeys(m.complex for m in self.every(MiniCluster)))
 
     # --- finding ----------------------------------------------------------------------
 

@@ -11,8 +11,16 @@ from .loader import DATA_DIR_VARIABLE
 # module is imported when it runs (or when --help lists them all), not on every start: each
 # costs a few milliseconds to import, and a lookup should pay only for its own.
 COMMANDS = {
-    "show": "show", "search": "search", "complexes": "complexes", "mini": "mini", "regions": "regions",
-    "phases": "phases", "timeline": "timeline", "facts": "facts", "sources": "sources", "validate": "validate",
+    "show": "show",
+    "search": "search",
+    "complexes": "complexes",
+    "mini": "mini",
+    "regions": "regions",
+    "phases": "phases",
+    "timeline": "timeline",
+    "facts": "facts",
+    "sources": "sources",
+    "validate": "validate",
     "export": "export",
 }
 
@@ -39,7 +47,8 @@ class LazyGroup(click.Group):
 def all_commands() -> dict[str, click.Command]:
     """Every command, imported (for documentation and tests)."""
     ctx = click.Context(main)
-    return {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+    found = {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+    return {name: command for name, command in found.items() if command is not None}
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from .loader import Dataset, DatasetFiles, cache_file, read_files, validated, write_cache_file
-from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, Story, build_record
+from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, build_record
 from .store import Content, Store, StoreError, memory_store, open_store, write_store
 
 # The relations a page or a filter reads, by kind: each a function of (records, record) -> ids.
@@ -90,7 +90,9 @@ class DatasetRecords:
         elif isinstance(record, Branch):
             related["complexes"] = [c.id for c in self.of("complexes") if c.branch == record.id]  # type: ignore[attr-defined]
             related["mini_clusters"] = [
-                m.id for m in self.of("mini_clusters") if self.office_of(m) == record.id  # type: ignore[arg-type]
+                m.id
+                for m in self.of("mini_clusters")
+                if self.office_of(m) == record.id  # type: ignore[arg-type]
             ]
         if not isinstance(record, Fact):
             related["facts"] = [f for f in facts if self.get("facts", f) is not None]

@@ -139,8 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in report.problems:
         if options.missing or problem.message != "no quote":
             print(problem)
-    print(f"{report.citations} citations, {report.quoted} with a quote, {report.found} found in their source, "
-          f"{len(report.problems)} problem(s)")
+    print(
+        f"{report.citations} citations, {report.quoted} with a quote, {report.found} found in their source, "
+        f"{len(report.problems)} problem(s)"
+    )
     return 1 if report.problems else 0
 
 

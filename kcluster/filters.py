@@ -67,12 +67,14 @@ def event_kinds(catalog: Catalog) -> list[str]:
 # --- the filters of each kind ------------------------------------------------------------
 
 
-def complexes(catalog: Catalog, *, region: str | None = None, pilot: bool | int | None = None,
-              industry: str | None = None) -> list[Complex]:
+def complexes(
+    catalog: Catalog, *, region: str | None = None, pilot: bool | int | None = None, industry: str | None = None
+) -> list[Complex]:
     """Complexes, pilot rounds first then by name. `pilot`: True for both rounds, or 1 or 2."""
     wanted_region = region_id(catalog, region) if region else None
     chosen = [
-        c for c in _typed(catalog.every("complexes"), Complex)
+        c
+        for c in _typed(catalog.every("complexes"), Complex)
         if (wanted_region is None or c.region == wanted_region)
         and _in_pilot(c, pilot)
         and (industry is None or any(industry.casefold() in i.casefold() for i in c.industries))
@@ -88,27 +90,33 @@ def _in_pilot(record: Complex, pilot: bool | int | None) -> bool:
     return record.pilot_round == pilot
 
 
-def mini_clusters(catalog: Catalog, *, region: str | None = None, hub: str | None = None,
-                  agro: bool | None = None) -> list[MiniCluster]:
+def mini_clusters(
+    catalog: Catalog, *, region: str | None = None, hub: str | None = None, agro: bool | None = None
+) -> list[MiniCluster]:
     """Mini clusters of the 2010 list, in its order. `hub`: the complex that is their hub."""
     wanted_region = region_id(catalog, region) if region else None
     wanted_hub = complex_id(catalog, hub, catalog.mini_cluster_hubs(), "hub complex") if hub else None
     return [
-        m for m in _typed(catalog.every("mini_clusters"), MiniCluster)
-        if (wanted_region is None or m.region == wanted_region) and (wanted_hub is None or m.complex == wanted_hub)
+        m
+        for m in _typed(catalog.every("mini_clusters"), MiniCluster)
+        if (wanted_region is None or m.region == wanted_region)
+        and (wanted_hub is None or m.complex == wanted_hub)
         and (agro is None or m.agro_industrial == agro)
     ]
 
 
-def events(catalog: Catalog, *, year_from: int | None = None, year_to: int | None = None,
-           kind: str | None = None) -> list[Event]:
+def events(
+    catalog: Catalog, *, year_from: int | None = None, year_to: int | None = None, kind: str | None = None
+) -> list[Event]:
     """Events by date (then id), from `year_from` to `year_to` inclusive, of one kind."""
     if year_from is not None and year_to is not None and year_from > year_to:
         raise UnknownValue("to", f"--to {year_to} is before --from {year_from}.")
     wanted_kind = event_kind(catalog, kind) if kind else None
     chosen = [
-        e for e in _typed(catalog.every("events"), Event)
-        if (year_from is None or int(e.date[:4]) >= year_from) and (year_to is None or int(e.date[:4]) <= year_to)
+        e
+        for e in _typed(catalog.every("events"), Event)
+        if (year_from is None or int(e.date[:4]) >= year_from)
+        and (year_to is None or int(e.date[:4]) <= year_to)
         and (wanted_kind is None or e.kind == wanted_kind)
     ]
     return sorted(chosen, key=lambda e: (e.date, e.id))
@@ -121,8 +129,7 @@ def facts(catalog: Catalog, *, subject: str | None = None) -> list[Fact]:
     if subject:
         wanted = fold(subject).split()
         groups = {
-            s: fs for s, fs in groups.items()
-            if all(any(w in fold(f"{s} {f.label}") for f in fs) for w in wanted)
+            s: fs for s, fs in groups.items() if all(any(w in fold(f"{s} {f.label}") for f in fs) for w in wanted)
         }
     return [f for fs in groups.values() for f in fs]
 
@@ -141,8 +148,11 @@ def phases(catalog: Catalog, *, source: str | None = None) -> list[Phase]:
         return chosen
     wanted = source_id(catalog, source)
     narrowed = [
-        dataclasses.replace(p, periods=tuple(x for x in p.periods if x.source == wanted),
-                            budget=tuple(b for b in p.budget if b.source == wanted))
+        dataclasses.replace(
+            p,
+            periods=tuple(x for x in p.periods if x.source == wanted),
+            budget=tuple(b for b in p.budget if b.source == wanted),
+        )
         for p in chosen
     ]
     return [p for p in narrowed if p.periods or p.budget or any(c.source == wanted for c in p.sources)]

@@ -50,8 +50,13 @@ def search_values(catalog: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
     for number, entry in enumerate(entries):
         yield "search:entries", str(number), list(entry)
     yield "search:kinds", "", kinds
-    for section, index in (("ids", ids), ("folded_ids", folded_ids), ("names", names), ("keys", keys),
-                           ("postings", postings)):
+    for section, index in (
+        ("ids", ids),
+        ("folded_ids", folded_ids),
+        ("names", names),
+        ("keys", keys),
+        ("postings", postings),
+    ):
         for key, numbers in index.items():
             yield f"search:{section}", key, numbers
     yield "search:vocabulary", "", sorted(postings)
@@ -78,7 +83,9 @@ def build_entry(catalog: DatasetRecords, record: Record) -> Entry:
     name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
     context_keys = {phonetic(w) for text in _context(catalog, record) for w in words(text) if w not in STOP_WORDS}
     names = tuple((kind, text, compact_key(text)) for kind, text in own if text)
-    main_name_words = frozenset(phonetic(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
+    main_name_words = (
+        frozenset(phonetic(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
+    )
     return Entry(
         kind=record.KIND,
         id=record.id,
@@ -127,10 +134,10 @@ def _where(catalog: DatasetRecords, record: Record) -> str:
     """Where a record belongs, so two records of one name can be told apart in a list."""
     if isinstance(record, MiniCluster):
         hub = catalog.get("complexes", record.complex)
-        return hub.name if hub else record.complex
+        return hub.display_name if hub else record.complex
     if isinstance(record, Complex) and record.region:
         region = catalog.get("regions", record.region)
-        return region.name if region else record.region
+        return region.display_name if region else record.region
     for field in ("date", "as_of", "acronym"):
         value = getattr(record, field, None)
         if value:

@@ -24,6 +24,7 @@ def file_name(kind: str) -> str:
     """The data file holding a kind's records."""
     return f"{kind}.toml"
 
+
 # How people name each kind, singular first: what tables print, and what `--type` and the
 # Python API accept besides the kind itself.
 KIND_WORDS = {

@@ -12,7 +12,8 @@ loading slower. Nothing is ever written inside the package.
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .kinds import KIND_NAMES, file_name
 
@@ -210,7 +211,7 @@ def _parse(contents: dict[str, bytes]) -> "tuple[dict[str, Any], list[Problem]]"
     if sys.version_info >= (3, 11):
         import tomllib
     else:
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
 
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []

@@ -8,10 +8,11 @@ have defaults; list fields are tuples so records stay immutable.
 import dataclasses
 import functools
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
-Scalar = Union[int, float, str]
+Scalar = int | float | str
 
 # Field metadata read by the validator: `refers_to` names the kind a value must be an id of
 # ("*" for any kind); `format` names a check on a string ("date", "url", "extension", "phone").
@@ -98,8 +99,7 @@ class Record:
         return {name: _plain(getattr(self, name)) for name in export_order(type(self))}
 
 
-@functools.cache
-def export_order(cls: type) -> tuple[str, ...]:
+def _export_order(cls: type) -> tuple[str, ...]:
     """A kind's field names in the order of its export shape: JSON keys, CSV header, table columns."""
     names = [f.name for f in dataclasses.fields(cls)]
     trailing = ("notes", "derived", "sources")
@@ -123,9 +123,14 @@ def _convert(value: Any, annotation: Any) -> Any:
     return value
 
 
-@functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
+def _fields_by_name(cls: type) -> dict[str, Any]:
     return {f.name: f.type for f in dataclasses.fields(cls)}
+
+
+# Cached per class; typed as plain functions (functools' wrapper asks for hashable arguments,
+# which mypy does not see frozen dataclasses' types to be).
+export_order: Callable[[type], tuple[str, ...]] = functools.cache(_export_order)
+_field_types: Callable[[type], dict[str, Any]] = functools.cache(_fields_by_name)
 
 
 def _plain(value: Any) -> Any:

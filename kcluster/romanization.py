@@ -19,10 +19,19 @@ _SEPARATORS = re.compile(r"[^\w]+|_")
 
 # Order matters: digraphs before single letters, vowels after consonants.
 _PHONETIC_RULES = (
-    ("ch", "j"), ("sh", "s"), ("kw", "gw"),
-    ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l"),
+    ("ch", "j"),
+    ("sh", "s"),
+    ("kw", "gw"),
+    ("k", "g"),
+    ("p", "b"),
+    ("t", "d"),
+    ("r", "l"),
     ("nl", "ll"),  # Jeonra / Jeolla, Chonla / Cholla
-    ("eo", "o"), ("eu", "u"), ("u", "o"), ("ae", "e"), ("wo", "o"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("u", "o"),
+    ("ae", "e"),
+    ("wo", "o"),
 )
 _DOUBLED = re.compile(r"([bdgjs])\1")
 

@@ -19,7 +19,8 @@ scored. Scoring every entry gives the same hits (`exhaustive=True`, used by the 
 """
 
 from bisect import bisect_left
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from .kinds import KIND_NAMES
 from .romanization import compact_key, fold, long_form, phonetic
@@ -32,8 +33,11 @@ FUZZY_NAME_SCORE = 0.9  # a fuzzy score is the ratio times this for a name, ALIA
 FUZZY_ALIAS_SCORE = 0.85
 STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "for", "to", "on", "with", "de", "und"})
 NUMBER_WORDS = {
-    1: ("one", "first", "1st"), 2: ("two", "second", "2nd"), 3: ("three", "third", "3rd"),
-    4: ("four", "fourth", "4th"), 5: ("five", "fifth", "5th"),
+    1: ("one", "first", "1st"),
+    2: ("two", "second", "2nd"),
+    3: ("three", "third", "3rd"),
+    4: ("four", "fourth", "4th"),
+    5: ("five", "fifth", "5th"),
 }
 KIND_ORDER = {kind: position for position, kind in enumerate(KIND_NAMES)}
 
@@ -57,11 +61,34 @@ class Entry(NamedTuple):
 
 def entry_from_json(value: list) -> Entry:
     """An entry as the store keeps it (JSON: lists for tuples and sets) made whole again."""
-    (kind, record_id, name, label, complex_, where, sort_name, folded_id, names, main_name_words, name_words,
-     every_word) = value
-    return Entry(kind, record_id, name, label, complex_, where, sort_name, folded_id,
-                 tuple((match, text, key) for match, text, key in names), frozenset(main_name_words),
-                 frozenset(name_words), frozenset(every_word))
+    (
+        kind,
+        record_id,
+        name,
+        label,
+        complex_,
+        where,
+        sort_name,
+        folded_id,
+        names,
+        main_name_words,
+        name_words,
+        every_word,
+    ) = value
+    return Entry(
+        kind,
+        record_id,
+        name,
+        label,
+        complex_,
+        where,
+        sort_name,
+        folded_id,
+        tuple((match, text, key) for match, text, key in names),
+        frozenset(main_name_words),
+        frozenset(name_words),
+        frozenset(every_word),
+    )
 
 
 def reference(kind: str, record_id: str) -> str:
@@ -154,8 +181,11 @@ class SearchIndex:
 
     def _candidates(self, query: _Query) -> set[int]:
         """The entries that can match: a superset of those `_score` gives a hit."""
-        found = {*self._numbers("search:folded_ids", query.folded), *self._numbers("search:names", query.folded),
-                 *self._numbers("search:keys", query.key)}
+        found = {
+            *self._numbers("search:folded_ids", query.folded),
+            *self._numbers("search:names", query.folded),
+            *self._numbers("search:keys", query.key),
+        }
         # Names are compared with the folded query, phonetic keys (and long forms) with its key.
         for group, text in (("names", query.folded), ("keys", query.key)):
             texts = self.store.value(f"search:sorted_{group}")
@@ -207,8 +237,9 @@ class SearchIndex:
             while position < len(vocabulary) and vocabulary[position].startswith(key):
                 exact.add(vocabulary[position])
                 position += 1
-            matches = process.extract(key, vocabulary, scorer=fuzz.ratio, processor=None,
-                                      score_cutoff=FUZZY_WORD_CUTOFF, limit=None)
+            matches = process.extract(
+                key, vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
+            )
             close.update(word for word, _, _ in matches)
         return _WordMatch(frozenset(exact), frozenset(close - exact))
 

@@ -130,8 +130,10 @@ def write_store(connection: sqlite3.Connection, content: Content) -> None:
             "INSERT INTO relations VALUES (?, ?, ?)",
             ((kind, record_id, _json(related)) for kind, record_id, related in content.relations if related),
         )
-        connection.executemany('INSERT INTO "values" VALUES (?, ?, ?)',
-                               ((section, key, _json(value)) for section, key, value in content.values))
+        connection.executemany(
+            'INSERT INTO "values" VALUES (?, ?, ?)',
+            ((section, key, _json(value)) for section, key, value in content.values),
+        )
 
 
 def _numbered(records: Iterable[tuple[str, str, dict[str, Any]]]) -> Iterator[tuple[str, str, int, str]]:

@@ -16,7 +16,8 @@ ends in a traceback.
 import errno
 import os
 import sys
-from typing import Any, Callable, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 
 def run_guarded(main: Callable[[], Any]) -> NoReturn:

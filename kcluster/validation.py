@@ -9,8 +9,9 @@ import datetime
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, Union
+from typing import Any, Union
 
 from .kinds import file_name
 from .model import ANY_KIND, KINDS, Record
@@ -66,11 +67,15 @@ def check_metadata(name: str, document: dict[str, Any]) -> list[Problem]:
     """The problems of the optional metadata file: `[dataset]` with an optional ISO `date`."""
     problems = [
         Problem(name, None, None, f"unexpected top-level key {key!r} (expected only [dataset])")
-        for key in document if key != "dataset"
+        for key in document
+        if key != "dataset"
     ]
     table = document.get("dataset", {})
     if not isinstance(table, dict):
-        return [*problems, Problem(name, None, "dataset", f"expected a table ([dataset]), got {_describe_value(table)}")]
+        return [
+            *problems,
+            Problem(name, None, "dataset", f"expected a table ([dataset]), got {_describe_value(table)}"),
+        ]
     for key, value in table.items():
         if key != "date":
             problems.append(Problem(name, None, key, "unknown field"))
@@ -140,7 +145,7 @@ def _is_required(field: dataclasses.Field) -> bool:
 def _check_nested(name: str, label: str, path: str, value: Any, annotation: Any) -> Iterator[Problem]:
     """Recurse into dataclass-typed values (citations, periods, budgets, figures)."""
     item_type = _tuple_item_type(annotation)
-    if item_type is not None and dataclasses.is_dataclass(item_type):
+    if isinstance(item_type, type) and dataclasses.is_dataclass(item_type):
         for index, item in enumerate(value):
             yield from _check_fields(name, label, item_type, item, f"{path}[{index}].")
 
@@ -192,7 +197,7 @@ def _references(cls: type, record: dict[str, Any], prefix: str = "") -> Iterator
             yield from ((f"{path}[{i}]", target, item) for i, item in enumerate(value))
         elif target:
             yield path, target, value
-        elif item_type is not None and dataclasses.is_dataclass(item_type) and isinstance(value, list):
+        elif isinstance(item_type, type) and dataclasses.is_dataclass(item_type) and isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):
                     yield from _references(item_type, item, f"{path}[{index}].")
@@ -210,7 +215,7 @@ def _type_error(value: Any, annotation: Any) -> str | None:
         return None
     error = f"expected {_describe(annotation)}, got {_describe_value(value)}"
     if isinstance(value, _TOML_DATES) and _fits(value.isoformat(), annotation):
-        error += f"; write it in quotes: \"{value.isoformat()}\""
+        error += f'; write it in quotes: "{value.isoformat()}"'
     return error
 
 
@@ -243,7 +248,9 @@ def _describe(annotation: Any) -> str:
         return f"a table of {_plural(typing.get_args(annotation)[1])}"
     if dataclasses.is_dataclass(annotation):
         return "a table"
-    return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(annotation, str(annotation))
+    return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(
+        annotation, str(annotation)
+    )
 
 
 def _plural(annotation: Any) -> str:
@@ -259,8 +266,17 @@ _TOML_DATES = (datetime.date, datetime.time)  # datetime.datetime is a datetime.
 
 
 def _describe_value(value: Any) -> str:
-    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table",
-             datetime.date: "a TOML date", datetime.datetime: "a TOML date-time", datetime.time: "a TOML time"}
+    kinds = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+        datetime.date: "a TOML date",
+        datetime.datetime: "a TOML date-time",
+        datetime.time: "a TOML time",
+    }
     shown = value.isoformat() if isinstance(value, _TOML_DATES) else _short(value)
     return f"{kinds.get(type(value), type(value).__name__)} ({shown})"
 

@@ -48,8 +48,10 @@ def _complex_relations(catalog: Catalog, record: Complex) -> dict[str, Any]:
 
 
 def _region_relations(catalog: Catalog, record: Region) -> dict[str, Any]:
-    hubs = [hub.to_dict() | {"mini_cluster_count": len(catalog.mini_clusters_of(hub))}
-            for hub in catalog.hub_complexes(record)]
+    hubs = [
+        hub.to_dict() | {"mini_cluster_count": len(catalog.mini_clusters_of(hub))}
+        for hub in catalog.hub_complexes(record)
+    ]
     return {
         "hub_complexes": hubs,
         "mini_cluster_count": len(catalog.mini_clusters_of(record)),

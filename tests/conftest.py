@@ -1,5 +1,4 @@
 import json
-import shutil
 from importlib import resources
 from pathlib import Path
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kcluster.cli import all_commands, main
+from kcluster.cli import all_commands
 
 # Every command, with arguments that exercise it for real on the shipped dataset (checked below):
 # options that resolve a record (--region, --hub, --source) load the dataset while parsing.
@@ -64,8 +64,10 @@ def duplicate_id(copy: Path) -> tuple[Path, str]:
 
 def unknown_reference(copy: Path) -> tuple[Path, str]:
     replace_in(copy / "stories.toml", 'complexes = ["banwol-sihwa"]', 'complexes = ["banwol-shiwa"]')
-    return copy, ("stories.toml: record 'spontaneous-evolution-network-banwol-sihwa': field 'complexes[0]': "
-                  "unknown complex 'banwol-shiwa'")
+    return copy, (
+        "stories.toml: record 'spontaneous-evolution-network-banwol-sihwa': field 'complexes[0]': "
+        "unknown complex 'banwol-shiwa'"
+    )
 
 
 def missing_required_field(copy: Path) -> tuple[Path, str]:
@@ -75,14 +77,18 @@ def missing_required_field(copy: Path) -> tuple[Path, str]:
 
 def malformed_url(copy: Path) -> tuple[Path, str]:
     replace_in(copy / "mini_clusters.toml", 'url = "http://mini.e-cluster.net/mecha"', 'url = "mini.e-cluster/mecha"')
-    return copy, ("mini_clusters.toml: record 'changwon-mechatronics': field 'url': "
-                  "'mini.e-cluster/mecha' is not a well-formed http(s) URL")
+    return copy, (
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'url': "
+        "'mini.e-cluster/mecha' is not a well-formed http(s) URL"
+    )
 
 
 def wrong_type(copy: Path) -> tuple[Path, str]:
     replace_in(copy / "mini_clusters.toml", 'extension = "7812"', 'extension = ["7812"]')
-    return copy, ("mini_clusters.toml: record 'changwon-machine-tools': field 'extension': "
-                  "expected a string, got a list (['7812'])")
+    return copy, (
+        "mini_clusters.toml: record 'changwon-machine-tools': field 'extension': "
+        "expected a string, got a list (['7812'])"
+    )
 
 
 def missing_folder(copy: Path) -> tuple[Path, str]:
@@ -95,13 +101,23 @@ def empty_folder(copy: Path) -> tuple[Path, str]:
     # No file, record or field to name: the message names the folder and the files it should hold.
     folder = copy.parent / "empty"
     folder.mkdir()
-    expected = ("regions.toml, complexes.toml, mini_clusters.toml, branches.toml, phases.toml, events.toml, "
-                "programmes.toml, organisations.toml, facts.toml, stories.toml, partnerships.toml, sources.toml")
+    expected = (
+        "regions.toml, complexes.toml, mini_clusters.toml, branches.toml, phases.toml, events.toml, "
+        "programmes.toml, organisations.toml, facts.toml, stories.toml, partnerships.toml, sources.toml"
+    )
     return folder, f"{folder}: no data files (expected {expected})"
 
 
-CASES = [invalid_toml_syntax, duplicate_id, unknown_reference, missing_required_field, malformed_url, wrong_type,
-         missing_folder, empty_folder]
+CASES = [
+    invalid_toml_syntax,
+    duplicate_id,
+    unknown_reference,
+    missing_required_field,
+    malformed_url,
+    wrong_type,
+    missing_folder,
+    empty_folder,
+]
 
 
 def case_id(case) -> str:
@@ -145,14 +161,19 @@ def test_the_environment_variable_reports_the_same(run, data_copy, case):
 def test_the_option_wins_over_the_environment_variable(run, data_copy, tmp_path):
     missing = tmp_path / "missing"
     assert run("--data-dir", str(data_copy), "regions", env={"KCLUSTER_DATA_DIR": str(missing)}).exit_code == 0
-    stops_with(run("--data-dir", str(missing), "regions", env={"KCLUSTER_DATA_DIR": str(data_copy)}),
-               missing, f"{missing}: no such folder")
+    stops_with(
+        run("--data-dir", str(missing), "regions", env={"KCLUSTER_DATA_DIR": str(data_copy)}),
+        missing,
+        f"{missing}: no such folder",
+    )
 
 
 def test_validate_lists_every_problem_at_once(run, data_copy):
     """One of each kind of damage, each in its own file, all reported by one run."""
-    problems = [case(data_copy)[1] for case in (invalid_toml_syntax, duplicate_id, unknown_reference,
-                                                 missing_required_field, malformed_url)]
+    problems = [
+        case(data_copy)[1]
+        for case in (invalid_toml_syntax, duplicate_id, unknown_reference, missing_required_field, malformed_url)
+    ]
     replace_in(data_copy / "complexes.toml", "hub = true", 'hub = "yes"')
     problems.append("complexes.toml: record 'gumi': field 'hub': expected true or false, got a string ('yes')")
     result = run("--data-dir", str(data_copy), "validate")
@@ -178,5 +199,6 @@ def test_a_broken_copy_is_never_served_from_the_cache_of_the_intact_one(run, dat
 def test_an_unusable_data_dir_path_is_reported_not_raised(run, path):
     result = run("--data-dir", path, "regions")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (f"Error: the dataset in {path} is not valid (1 problem):\n"
-                             f"  {path}: can't be read: File name too long\n")
+    assert result.stderr == (
+        f"Error: the dataset in {path} is not valid (1 problem):\n  {path}: can't be read: File name too long\n"
+    )

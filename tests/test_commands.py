@@ -92,7 +92,9 @@ def test_mini_by_hub_and_agro(run):
     assert len(gumi) == 9
     agro = run.json("mini", "--hub", "gumi", "--agro", "--json")
     assert {m["name"] for m in agro} == {
-        "Gumi agro-industrial complex", "Munkyung agro-industrial complex", "Pohang agro-industrial complex"
+        "Gumi agro-industrial complex",
+        "Munkyung agro-industrial complex",
+        "Pohang agro-industrial complex",
     }
     assert len(run.json("mini", "--hub", "gumi", "--no-agro", "--json")) == 6
 
@@ -120,8 +122,20 @@ def test_mini_table_shows_numbers_whole_on_a_narrow_terminal(run):
 
 def test_export_record_shape_is_reused_by_list_commands(run):
     dump = run.json("export", "--format", "json")
-    assert list(dump) == ["regions", "complexes", "mini_clusters", "branches", "phases", "events", "programmes",
-                          "organisations", "facts", "stories", "partnerships", "sources"]
+    assert list(dump) == [
+        "regions",
+        "complexes",
+        "mini_clusters",
+        "branches",
+        "phases",
+        "events",
+        "programmes",
+        "organisations",
+        "facts",
+        "stories",
+        "partnerships",
+        "sources",
+    ]
     by_id = {m["id"]: m for m in dump["mini_clusters"]}
     for mini in run.json("mini", "--json"):
         assert mini == by_id[mini["id"]]
@@ -131,14 +145,22 @@ def test_complexes_filters(run):
     pilots = run.json("complexes", "--pilot", "--json")
     assert len(pilots) == 12
     assert {c["id"] for c in run.json("complexes", "--pilot", "--region", "Dongnam", "--json")} == {
-        "changwon", "ulsan", "noksan"
+        "changwon",
+        "ulsan",
+        "noksan",
     }
     assert "wonju" in {c["id"] for c in run.json("complexes", "--industry", "medical", "--json")}
 
 
 def test_regions_are_the_five_plus_two(run):
     assert {r["id"] for r in run.json("regions", "--json")} == {
-        "seoul-metropolitan", "chungcheong", "daekyung", "dongnam", "honam", "gangwon", "jeju"
+        "seoul-metropolitan",
+        "chungcheong",
+        "daekyung",
+        "dongnam",
+        "honam",
+        "gangwon",
+        "jeju",
     }
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import kcluster
 import kcluster.compiled
-from kcluster.compiled import DatasetRecords, open_store_for
+from kcluster.compiled import DatasetRecords
 from kcluster.kinds import KIND_NAMES
 from kcluster.loader import CACHE_SUFFIX, KEPT_DATASETS, DatasetError, _package_modules, cache_dir, load_dataset
 from kcluster.model import KINDS
@@ -19,7 +19,7 @@ from kcluster.search import SearchIndex
 
 
 def cache_files() -> list[Path]:
-    return sorted(Path(cache_dir()).glob(f"*{CACHE_SUFFIX}"))
+    return sorted(Path(cache_dir() or "").glob(f"*{CACHE_SUFFIX}"))
 
 
 def open_compiled(data_dir=None):
@@ -62,12 +62,14 @@ def test_every_module_of_the_package_is_in_the_cache_key():
 def test_a_changed_file_is_never_served_from_the_cache(run, data_copy, fresh_cache):
     assert run.json("--data-dir", str(data_copy), "show", "sacheon", "--json")["name"] == "Sacheon"
     complexes = data_copy / "complexes.toml"
-    complexes.write_text(complexes.read_text(encoding="utf-8").replace('name = "Sacheon"', 'name = "Sachon"', 1),
-                         encoding="utf-8")
+    complexes.write_text(
+        complexes.read_text(encoding="utf-8").replace('name = "Sacheon"', 'name = "Sachon"', 1), encoding="utf-8"
+    )
     assert run.json("--data-dir", str(data_copy), "show", "sacheon", "--json")["name"] == "Sachon"
     mini = data_copy / "mini_clusters.toml"
-    mini.write_text(mini.read_text(encoding="utf-8").replace('complex = "changwon"', 'complex = "changwn"', 1),
-                    encoding="utf-8")
+    mini.write_text(
+        mini.read_text(encoding="utf-8").replace('complex = "changwon"', 'complex = "changwn"', 1), encoding="utf-8"
+    )
     with pytest.raises(DatasetError):
         open_compiled(str(data_copy))
     assert len(cache_files()) == 2  # the two valid versions; never the broken one
@@ -138,8 +140,9 @@ def test_a_cache_dir_inside_the_package_is_not_written(monkeypatch):
         shutil.rmtree(inside, ignore_errors=True)
 
 
-@pytest.mark.parametrize("interruption", [OSError(28, "No space left on device"), KeyboardInterrupt()],
-                         ids=["disk-full", "ctrl-c"])
+@pytest.mark.parametrize(
+    "interruption", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["disk-full", "ctrl-c"]
+)
 def test_a_cache_write_cut_short_leaves_no_partial_entry(fresh_cache, monkeypatch, interruption):
     """The cache is written to a temporary file, then renamed: never half an entry."""
     real_write = kcluster.compiled.write_store
@@ -162,6 +165,7 @@ def test_a_cache_write_cut_short_leaves_no_partial_entry(fresh_cache, monkeypatc
 
 # --- the search's indexes find every hit that scoring every entry finds ---------------------
 
+
 @pytest.fixture(scope="module")
 def fragments(catalog) -> list[str]:
     return sorted({part for record in catalog.all_records() for name in record.names() for part in name.split()})
@@ -170,11 +174,12 @@ def fragments(catalog) -> list[str]:
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_the_indexes_miss_no_hit(store, fragments, data):
-    words = data.draw(st.lists(st.one_of(st.sampled_from(fragments), st.text(min_size=1, max_size=12)),
-                               min_size=1, max_size=3))
+    words = data.draw(
+        st.lists(st.one_of(st.sampled_from(fragments), st.text(min_size=1, max_size=12)), min_size=1, max_size=3)
+    )
     typo = data.draw(st.integers(min_value=0, max_value=3))
     query = " ".join(words)
     if typo and len(query) > typo:  # drop a letter: the typo search must find it as scoring all would
-        query = query[:typo] + query[typo + 1:]
+        query = query[:typo] + query[typo + 1 :]
     index = SearchIndex(store)
     assert index.search(query) == index.search(query, exhaustive=True)

@@ -1,11 +1,11 @@
 """The shipped dataset: integrity, and facts pinned to what the sources print."""
 
-from kcluster.kinds import KIND_NAMES
 import re
 
 import pytest
 
-from kcluster.model import KINDS, Complex, MiniCluster, Phase, Source
+from kcluster.kinds import KIND_NAMES
+from kcluster.model import KINDS
 
 SOURCE_IDS = {"eccp-korea", "eccp-briefing-2018", "kicox-2010", "bmbf-de-kr", "tci-2015"}
 
@@ -67,8 +67,18 @@ def test_mini_cluster_url_and_extension_as_printed(catalog, mini_id, url, extens
 def test_pilot_complexes_and_their_rounds(catalog):
     rounds = {c.id: c.pilot_round for c in catalog.every("complexes") if c.pilot_round is not None}
     assert rounds == {
-        "gumi": 1, "changwon": 1, "ulsan": 1, "banwol-sihwa": 1, "gwangju": 1, "wonju": 1, "gunsan": 1,
-        "namdong": 2, "noksan": 2, "seongseo": 2, "daebul": 2, "ochang": 2,
+        "gumi": 1,
+        "changwon": 1,
+        "ulsan": 1,
+        "banwol-sihwa": 1,
+        "gwangju": 1,
+        "wonju": 1,
+        "gunsan": 1,
+        "namdong": 2,
+        "noksan": 2,
+        "seongseo": 2,
+        "daebul": 2,
+        "ochang": 2,
     }
 
 

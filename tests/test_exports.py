@@ -2,13 +2,13 @@
 checked against the shipped dataset, and the rules of writing (atomic, no overwrite
 without --force, never inside the package)."""
 
-from kcluster.kinds import KIND_NAMES
 import csv
 import dataclasses
 import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +16,22 @@ from click.testing import CliRunner
 
 import kcluster
 from kcluster.cli import main
-from kcluster.model import ANY_KIND, KINDS, MiniCluster, Region, Source
+from kcluster.kinds import KIND_NAMES
+from kcluster.model import ANY_KIND, KINDS
 
 
 def export_to(target: Path, output_format: str, cache: Path, *extra: str):
     runner = CliRunner()
-    return runner.invoke(main, ["export", "--format", output_format, "--output", str(target), *extra],
-                         env={"KCLUSTER_CACHE_DIR": str(cache)}, catch_exceptions=False)
+    return runner.invoke(
+        main,
+        ["export", "--format", output_format, "--output", str(target), *extra],
+        env={"KCLUSTER_CACHE_DIR": str(cache)},
+        catch_exceptions=False,
+    )
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory) -> sqlite3.Connection:
+def database(tmp_path_factory) -> Iterator[sqlite3.Connection]:
     folder = tmp_path_factory.mktemp("sqlite")
     result = export_to(folder / "kcluster.db", "sqlite", tmp_path_factory.mktemp("cache"))
     assert result.exit_code == 0, result.stderr
@@ -51,8 +56,11 @@ def package(tmp_path_factory) -> Path:
 
 def scalar_references(cls) -> dict[str, str]:
     """Field name -> kind, for every field holding one id of a known kind (read off the model)."""
-    return {f.name: f.metadata["refers_to"] for f in dataclasses.fields(cls)
-            if f.metadata.get("refers_to") not in (None, ANY_KIND) and "tuple" not in str(f.type)}
+    return {
+        f.name: f.metadata["refers_to"]
+        for f in dataclasses.fields(cls)
+        if f.metadata.get("refers_to") not in (None, ANY_KIND) and "tuple" not in str(f.type)
+    }
 
 
 # --- SQLite ------------------------------------------------------------------------------------
@@ -67,7 +75,7 @@ def test_sqlite_has_a_table_per_kind_with_every_record_in_dump_order(database, c
 def test_sqlite_rows_read_back_as_the_json_export(database, catalog):
     for kind, records in ((k, catalog.every(k)) for k in KIND_NAMES):
         rows = database.execute(f'SELECT * FROM "{kind}" ORDER BY rowid').fetchall()
-        for record, row in zip(records, rows):
+        for record, row in zip(records, rows, strict=False):
             shape = record.to_dict()
             assert list(row.keys()) == list(shape), kind
             for name, value in shape.items():
@@ -83,8 +91,9 @@ def test_sqlite_declares_a_foreign_key_for_every_reference_and_all_hold(database
     for kind, cls in KINDS.items():
         declared = {(fk["from"], fk["table"]) for fk in database.execute(f'PRAGMA foreign_key_list("{kind}")')}
         assert declared == set(scalar_references(cls).items()), kind
-    assert ("complex", "complexes") in {(fk["from"], fk["table"]) for fk in
-                                         database.execute('PRAGMA foreign_key_list("mini_clusters")')}
+    assert ("complex", "complexes") in {
+        (fk["from"], fk["table"]) for fk in database.execute('PRAGMA foreign_key_list("mini_clusters")')
+    }
     assert database.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -93,14 +102,19 @@ def test_sqlite_joins_mini_clusters_to_their_complex(database, catalog):
         "SELECT m.name, c.name AS hub FROM mini_clusters m JOIN complexes c ON c.id = m.complex "
         "WHERE c.name = 'Changwon' ORDER BY m.rowid"
     ).fetchall()
-    assert [row["name"] for row in rows] == [m.name for m in catalog.mini_clusters_of(catalog.get("complexes", "changwon"))]
+    assert [row["name"] for row in rows] == [
+        m.name for m in catalog.mini_clusters_of(catalog.get("complexes", "changwon"))
+    ]
     assert {row["hub"] for row in rows} == {"Changwon"}
 
 
 def test_sqlite_lists_of_references_are_link_tables(database, catalog):
     for region in catalog.every("regions"):
-        hubs = database.execute("SELECT complex_id FROM regions_hubs JOIN complexes ON complexes.id = complex_id "
-                                "WHERE region_id = ? ORDER BY position", (region.id,)).fetchall()
+        hubs = database.execute(
+            "SELECT complex_id FROM regions_hubs JOIN complexes ON complexes.id = complex_id "
+            "WHERE region_id = ? ORDER BY position",
+            (region.id,),
+        ).fetchall()
         assert [row["complex_id"] for row in hubs] == list(region.hubs)
     # A reference to any kind has no foreign key but names the kind it was found in.
     about = database.execute("SELECT fact_id, record_kind, record_id FROM facts_about").fetchall()
@@ -110,8 +124,9 @@ def test_sqlite_lists_of_references_are_link_tables(database, catalog):
 
 
 def test_sqlite_nested_values_are_child_tables(database, catalog):
-    periods = database.execute("SELECT * FROM phases_periods JOIN sources ON sources.id = phases_periods.source "
-                               "ORDER BY phase_id, position").fetchall()
+    periods = database.execute(
+        "SELECT * FROM phases_periods JOIN sources ON sources.id = phases_periods.source ORDER BY phase_id, position"
+    ).fetchall()
     assert len(periods) == sum(len(phase.periods) for phase in catalog.every("phases"))
     figures = database.execute("SELECT count(*) FROM stories_figures").fetchone()[0]
     assert figures == sum(len(story.figures) for story in catalog.every("stories"))
@@ -180,12 +195,13 @@ def test_each_csv_reads_back_as_its_schema_says(package, catalog):
         assert header == list(fields) == list(catalog.every(kind)[0].to_dict()), kind
         assert len(rows) == len(catalog.every(kind))
         assert schema["primaryKey"] == ["id"] and len({row["id"] for row in rows}) == len(rows)
-        assert {fk["fields"][0]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])} \
-            == scalar_references(KINDS[kind])
+        assert {
+            fk["fields"][0]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])
+        } == scalar_references(KINDS[kind])
         for fk in schema.get("foreignKeys", []):
             column, target = fk["fields"][0], fk["reference"]["resource"]
             assert all(row[column] in ids[target] for row in rows if row[column]), (kind, column)
-        for record, row in zip(catalog.every(kind), rows):
+        for record, row in zip(catalog.every(kind), rows, strict=False):
             for name, value in record.to_dict().items():
                 assert _typed(row[name], fields[name]) == value, (kind, record.id, name)
 

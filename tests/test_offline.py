@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import kcluster
-from kcluster.cli import all_commands, main
+from kcluster.cli import all_commands
 
 # Every command (a new one fails until it is here), and --version.
 ARGS = {
@@ -50,9 +50,13 @@ def test_every_command_is_here():
 
 
 def test_no_command_opens_a_connection(tmp_path):
-    result = subprocess.run([sys.executable, "-c", NO_NETWORK, json.dumps(ALL_ARGS)], capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "KCLUSTER_CACHE_DIR": str(tmp_path)},
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, json.dumps(ALL_ARGS)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "KCLUSTER_CACHE_DIR": str(tmp_path)},
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout)
     assert outcome == {"codes": [0] * len(ALL_ARGS), "attempts": []}
@@ -60,16 +64,27 @@ def test_no_command_opens_a_connection(tmp_path):
 
 def test_the_refusal_above_would_notice_a_connection(tmp_path):
     """The harness itself: a connection attempt is recorded (so the test above can fail)."""
-    probe = NO_NETWORK.replace("from click.testing", "import urllib.request\ntry:\n    urllib.request.urlopen("
-                               "'http://192.0.2.1/', timeout=1)\nexcept OSError:\n    pass\nfrom click.testing")
-    result = subprocess.run([sys.executable, "-c", probe, json.dumps([["sources"]])], capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "KCLUSTER_CACHE_DIR": str(tmp_path)}, timeout=120)
+    probe = NO_NETWORK.replace(
+        "from click.testing",
+        "import urllib.request\ntry:\n    urllib.request.urlopen("
+        "'http://192.0.2.1/', timeout=1)\nexcept OSError:\n    pass\nfrom click.testing",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps([["sources"]])],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "KCLUSTER_CACHE_DIR": str(tmp_path)},
+        timeout=120,
+    )
     assert json.loads(result.stdout)["attempts"]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
-            for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
 
 
 def test_nothing_is_written_inside_the_package(run, monkeypatch, tmp_path):

@@ -10,20 +10,56 @@ import kcluster
 from kcluster.cli import all_commands, main
 
 COMMANDS = sorted(all_commands())
-OPTIONS = ["--json", "--format", "--region", "--hub", "--agro", "--no-agro", "--pilot", "--industry", "--source",
-           "--from", "--to", "--kind", "--type", "--limit", "--sources", "--help", "--no-color"]
+OPTIONS = [
+    "--json",
+    "--format",
+    "--region",
+    "--hub",
+    "--agro",
+    "--no-agro",
+    "--pilot",
+    "--industry",
+    "--source",
+    "--from",
+    "--to",
+    "--kind",
+    "--type",
+    "--limit",
+    "--sources",
+    "--help",
+    "--no-color",
+]
 SHIPPED_DATA = str(Path(kcluster.__file__).parent / "data")
 # Folders for --data-dir and KCLUSTER_DATA_DIR: the shipped data, none, not data, a file, too
 # long a name, odd text. Never NUL: a real argv or environment can't hold it (click's Path
 # type raises ValueError on it, and os.environ refuses it).
 PATHS = st.one_of(
-    st.sampled_from([SHIPPED_DATA, "", ".", "/", "/nonexistent", "-", "~", "/etc/passwd", "/dev/null", "a" * 5000,
-                     "/".join("a" * 3000), "광주/🙂", "[red]x[/red]", "--json"]),
+    st.sampled_from(
+        [
+            SHIPPED_DATA,
+            "",
+            ".",
+            "/",
+            "/nonexistent",
+            "-",
+            "~",
+            "/etc/passwd",
+            "/dev/null",
+            "a" * 5000,
+            "/".join("a" * 3000),
+            "광주/🙂",
+            "[red]x[/red]",
+            "--json",
+        ]
+    ),
     st.text(max_size=40).filter(lambda t: "\0" not in t),
 )
 WORDS = st.one_of(
-    st.sampled_from(COMMANDS + OPTIONS + ["honam", "gumi", "csv", "json", "table", "2005", "-1", "", "광주", "🙂",
-                                          "[red]x[/red]", "[bold]", "[/]"]),
+    st.sampled_from(
+        COMMANDS
+        + OPTIONS
+        + ["honam", "gumi", "csv", "json", "table", "2005", "-1", "", "광주", "🙂", "[red]x[/red]", "[bold]", "[/]"]
+    ),
     st.text(max_size=30),
     st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x1F), max_size=5),
     st.text(min_size=300, max_size=1000).map(lambda t: t or "x" * 300),
@@ -37,8 +73,12 @@ ENVIRONMENTS = st.one_of(st.none(), PATHS.map(lambda path: {"KCLUSTER_DATA_DIR":
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(options=GLOBAL_OPTIONS, command=st.sampled_from(COMMANDS), words=st.lists(WORDS, max_size=5),
-       environment=ENVIRONMENTS)
+@given(
+    options=GLOBAL_OPTIONS,
+    command=st.sampled_from(COMMANDS),
+    words=st.lists(WORDS, max_size=5),
+    environment=ENVIRONMENTS,
+)
 def test_any_arguments_end_with_0_1_or_2(run, options, command, words, environment):
     result = run.runner.invoke(main, [*options, command, *words], env=environment)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

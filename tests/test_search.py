@@ -74,7 +74,9 @@ def test_top_hit(index, query, expected):
 def test_typo_finds_the_mini_clusters(index):
     hits = index.search("mechatornics")
     assert [h.entry.id for h in hits[:3]] == [
-        "banwol-sihwa-mechatronics", "changwon-mechatronics", "chungju-mechatronics"
+        "banwol-sihwa-mechatronics",
+        "changwon-mechatronics",
+        "chungju-mechatronics",
     ]
 
 
@@ -99,7 +101,7 @@ def test_ordering_is_stable_and_deterministic(store):
     first = [(h.entry.id, h.score) for h in SearchIndex(store).search("machine")]
     again = [(h.entry.id, h.score) for h in SearchIndex(store).search("machine")]
     assert first == again and len(first) > 5
-    for better, worse in zip(first, first[1:]):
+    for better, worse in zip(first, first[1:], strict=False):
         assert better[1] >= worse[1]
 
 
@@ -113,8 +115,12 @@ def test_resolver_takes_an_exact_name_and_refuses_close_competitors(store):
 def test_search_command_json(run):
     hits = run.json("search", "egok", "transportation", "machine", "--json")
     assert hits[0] == {
-        "type": "mini_clusters", "id": "yangsan-egok-transportation-machine", "name": "Transportation machine",
-        "score": hits[0]["score"], "match": "words", "complex": "yangsan-egok",
+        "type": "mini_clusters",
+        "id": "yangsan-egok-transportation-machine",
+        "name": "Transportation machine",
+        "score": hits[0]["score"],
+        "match": "words",
+        "complex": "yangsan-egok",
     }
     assert 0 <= hits[0]["score"] <= 100
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kcluster.cli import all_commands, main
+from kcluster.cli import all_commands
 
 # Every command, with output both under and over the 8 KB stdout buffer (sources --json is
 # under: all of it is written at exit; export is 850 KB: the write fails while it runs).
@@ -35,8 +35,9 @@ def environment(tmp_path_factory) -> dict[str, str]:
 
 
 def kcluster(*args: str, env: dict[str, str], stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kcluster", *args], stdout=stdout, stderr=subprocess.PIPE, env=env,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kcluster", *args], stdout=stdout, stderr=subprocess.PIPE, env=env, timeout=60
+    )
 
 
 def test_every_command_is_piped():
@@ -48,8 +49,10 @@ def test_piping_into_a_reader_that_stops_ends_quietly(args, environment, tmp_pat
     """`| head -n 1` (stops after a line) and `| true` (gone before the first write: the
     output still buffered at exit meets the closed pipe): no message, exit 0 or 1."""
     command = shlex.join([sys.executable, "-m", "kcluster", *args])
-    script = (f"{command} 2>head.err | head -n 1 >head.out; echo ${{PIPESTATUS[0]}} >head.status\n"
-              f"{command} 2>gone.err | true; echo ${{PIPESTATUS[0]}} >gone.status\n")
+    script = (
+        f"{command} 2>head.err | head -n 1 >head.out; echo ${{PIPESTATUS[0]}} >head.status\n"
+        f"{command} 2>gone.err | true; echo ${{PIPESTATUS[0]}} >gone.status\n"
+    )
     subprocess.run(["bash", "-c", script], cwd=tmp_path, env=environment, timeout=120, check=True)
     assert len((tmp_path / "head.out").read_text().splitlines()) == 1
     for reader in ("head", "gone"):
@@ -65,8 +68,12 @@ def test_a_full_disk_is_one_line_on_stderr(args, environment):
 
 
 def test_a_closed_stdout_is_not_a_crash(environment):
-    result = subprocess.run(["bash", "-c", f"{shlex.join([sys.executable, '-m', 'kcluster', 'regions', '--json'])} >&-"],
-                            capture_output=True, env=environment, timeout=60)
+    result = subprocess.run(
+        ["bash", "-c", f"{shlex.join([sys.executable, '-m', 'kcluster', 'regions', '--json'])} >&-"],
+        capture_output=True,
+        env=environment,
+        timeout=60,
+    )
     assert (result.returncode, result.stderr) == (0, b"")
 
 

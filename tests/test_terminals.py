@@ -13,8 +13,7 @@ import sys
 import pytest
 from rich.cells import cell_len
 
-from kcluster.cli import all_commands, main
-from kcluster.model import Complex, Event, MiniCluster, Phase, Region, Source
+from kcluster.cli import all_commands
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +31,35 @@ def warm_cache(monkeypatch, shared_cache):
 VIEWS = {
     "complexes": (["complexes"], lambda catalog, run: [x for c in catalog.every("complexes") for x in (c.name, c.id)]),
     "regions": (["regions"], lambda catalog, run: [x for r in catalog.every("regions") for x in (r.name, r.id)]),
-    "mini": (["mini", "--region", "honam"], lambda catalog, run: [
-        x for m in catalog.every("mini_clusters") if m.region == "honam" for x in (m.name, m.url, m.phone)]),
+    "mini": (
+        ["mini", "--region", "honam"],
+        lambda catalog, run: [
+            x for m in catalog.every("mini_clusters") if m.region == "honam" for x in (m.name, m.url, m.phone)
+        ],
+    ),
     "sources": (["sources"], lambda catalog, run: [x for s in catalog.every("sources") for x in (s.title, s.id)]),
-    "timeline": (["timeline", "--from", "2018"], lambda catalog, run: [
-        e.title for e in catalog.every("events") if e.date >= "2018"]),
-    "facts": (["facts", "mini clusters"], lambda catalog, run: [
-        x for f in run.json("facts", "mini clusters", "--json") for x in (f["subject"], f["label"])]),
+    "timeline": (
+        ["timeline", "--from", "2018"],
+        lambda catalog, run: [e.title for e in catalog.every("events") if e.date >= "2018"],
+    ),
+    "facts": (
+        ["facts", "mini clusters"],
+        lambda catalog, run: [
+            x for f in run.json("facts", "mini clusters", "--json") for x in (f["subject"], f["label"])
+        ],
+    ),
     "phases": (["phases"], lambda catalog, run: [p.name for p in catalog.every("phases")]),
-    "search": (["search", "gumi"], lambda catalog, run: [
-        x for h in run.json("search", "gumi", "--json") for x in (h["name"], h["id"])]),
-    "show": (["show", "changwon"], lambda catalog, run: ["KICOX Chanwon Branch", *[
-        x for m in catalog.every("mini_clusters") if m.complex == "changwon" for x in (m.name, m.url, m.phone)]]),
+    "search": (
+        ["search", "gumi"],
+        lambda catalog, run: [x for h in run.json("search", "gumi", "--json") for x in (h["name"], h["id"])],
+    ),
+    "show": (
+        ["show", "changwon"],
+        lambda catalog, run: [
+            "KICOX Chanwon Branch",
+            *[x for m in catalog.every("mini_clusters") if m.complex == "changwon" for x in (m.name, m.url, m.phone)],
+        ],
+    ),
 }
 TERMINALS = {
     "COLUMNS=40": {"COLUMNS": "40"},
@@ -100,7 +116,9 @@ def test_an_absurdly_narrow_terminal_gets_20_columns(run, catalog, view):
 
 def test_a_narrow_table_shows_each_record_as_a_block(run):
     result = run("complexes", "--pilot", env={"COLUMNS": "40"})
-    assert result.stdout.startswith("Banwol-Sihwa\n  region: Seoul Metropolitan Region\n  industries: parts and materials\n")
+    assert result.stdout.startswith(
+        "Banwol-Sihwa\n  region: Seoul Metropolitan Region\n  industries: parts and materials\n"
+    )
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 101, 105, 110, 120, 140])
@@ -118,7 +136,7 @@ def test_the_phase_chart_is_left_out_where_it_does_not_fit(run):
     assert "█" in run("phases", env={"COLUMNS": "100"}).stdout
 
 
-def colours(text: str) -> list[str]:
+def colours(text: str) -> list[int]:
     """The SGR codes that set a colour (30-38, 40-48, 90-97, 100-107): not bold or dim."""
     codes = [int(code) for sequence in SGR.findall(text) for code in sequence.split(";") if code]
     return [c for c in codes if 30 <= c <= 38 or 40 <= c <= 48 or 90 <= c <= 97 or 100 <= c <= 107]
@@ -133,10 +151,17 @@ def test_colours_only_on_a_terminal_that_wants_them(run):
 
 
 def test_a_real_narrow_dumb_terminal(tmp_path):
-    environment = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "KCLUSTER_CACHE_DIR": str(tmp_path),
-                   "COLUMNS": "40", "TERM": "dumb", "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "kcluster", "regions"], capture_output=True, text=True,
-                            env=environment, timeout=60)
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "LC_ALL": "C.UTF-8",
+        "KCLUSTER_CACHE_DIR": str(tmp_path),
+        "COLUMNS": "40",
+        "TERM": "dumb",
+        "NO_COLOR": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "kcluster", "regions"], capture_output=True, text=True, env=environment, timeout=60
+    )
     assert (result.returncode, result.stderr) == (0, "")
     assert "\x1b[" not in result.stdout and max(map(len, result.stdout.splitlines())) <= 40
     assert "Seoul Metropolitan Region\n  provinces: Seoul\n" in result.stdout

@@ -42,7 +42,9 @@ def test_reference_to_a_missing_record(data_copy):
 
 
 def test_citation_of_an_unknown_source(data_copy):
-    replace_in(data_copy / "mini_clusters.toml", 'sources = [{source = "kicox-2010"', 'sources = [{source = "kicox-2011"')
+    replace_in(
+        data_copy / "mini_clusters.toml", 'sources = [{source = "kicox-2010"', 'sources = [{source = "kicox-2011"'
+    )
     assert problems_of(data_copy) == [
         "mini_clusters.toml: record 'changwon-mechatronics': field 'sources[0].source': unknown source 'kicox-2011'"
     ]
@@ -117,7 +119,6 @@ def test_empty_folder(tmp_path):
     assert problem.startswith(f"{tmp_path}: no data files (expected regions.toml, complexes.toml")
 
 
-
 @pytest.mark.parametrize("path", ["a" * 5000, "/".join("a" * 3000)], ids=["long-name", "long-path"])
 def test_a_path_the_system_refuses_is_a_problem_not_a_crash(path):
     assert problems_of(path) == [f"{path}: can't be read: File name too long"]
@@ -145,9 +146,7 @@ def test_unreadable_files_are_not_called_an_empty_folder(data_copy, monkeypatch)
 
 def test_the_metadata_file_must_be_a_dataset_table(data_copy):
     (data_copy / "dataset.toml").write_text("dataset = 5\n", encoding="utf-8")
-    assert problems_of(data_copy) == [
-        "dataset.toml: field 'dataset': expected a table ([dataset]), got an integer (5)"
-    ]
+    assert problems_of(data_copy) == ["dataset.toml: field 'dataset': expected a table ([dataset]), got an integer (5)"]
 
 
 def test_the_metadata_file_fields_are_checked(data_copy):
@@ -166,5 +165,7 @@ def test_an_unquoted_toml_date_says_how_to_write_it(data_copy):
         "field 'date': expected a string, got a TOML date (2020-05-06); write it in quotes: \"2020-05-06\""
     )
     (data_copy / "dataset.toml").write_text("[dataset]\ndate = 2026-11-23T10:00:00\n", encoding="utf-8")
-    assert "dataset.toml: field 'date': expected a string, got a TOML date-time (2026-11-23T10:00:00); " \
-           'write it in quotes: "2026-11-23T10:00:00"' in problems_of(data_copy)
+    assert (
+        "dataset.toml: field 'date': expected a string, got a TOML date-time (2026-11-23T10:00:00); "
+        'write it in quotes: "2026-11-23T10:00:00"' in problems_of(data_copy)
+    )

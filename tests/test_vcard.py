@@ -5,7 +5,6 @@ import re
 import pytest
 
 from kcluster.exports.vcard import compound, escape, fold
-from kcluster.model import Complex, MiniCluster, Region
 
 
 def raw_stdout(result) -> str:
@@ -18,16 +17,17 @@ def parse_cards(text: str) -> list[dict[str, list[tuple[str, str]]]]:
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")  # CRLF only
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     unfolded = text.replace("\r\n ", "").split("\r\n")[:-1]
-    cards, current = [], None
+    cards: list[dict] = []
+    current: dict | None = None
     for line in unfolded:
         head, _, value = line.partition(":")
         name, _, parameters = head.partition(";")
         if line == "BEGIN:VCARD":
             current = {}
-        elif line == "END:VCARD":
+        elif line == "END:VCARD" and current is not None:
             cards.append(current)
             current = None
-        else:
+        elif current is not None:
             current.setdefault(name, []).append((parameters, value))
     assert current is None
     return cards
@@ -52,11 +52,11 @@ def test_each_mini_cluster_of_a_hub_is_a_card(run, catalog):
     cards = parse_cards(text)
     assert len(cards) == len(minis) == len(catalog.mini_clusters_of(catalog.get("complexes", "changwon")))
     office = catalog.office_of(catalog.get("complexes", "changwon"))
-    for card, mini in zip(cards, minis):
+    for card, mini in zip(cards, minis, strict=False):
         assert only(card, "VERSION") == "4.0"
         assert mini["name"] in unescape(only(card, "FN")) and "Changwon" in unescape(only(card, "FN"))
         assert components(only(card, "ORG")) == ["KICOX", "Changwon"]
-        (parameters, tel), = card["TEL"]
+        ((parameters, tel),) = card["TEL"]
         assert tel == f"tel:{mini['phone']}" and "VALUE=uri" in parameters.split(";")
         assert only(card, "URL") == mini["url"]
         assert components(only(card, "ADR"))[1:3] == [office.name, office.address]

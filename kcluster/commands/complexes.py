@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import Complex
 from .options import emit_records, output_format, print_rich, region_option
 
 
@@ -20,7 +21,7 @@ def complexes(session: Session, region: str | None, pilot: bool, industry: str |
       kcluster complexes --format csv > complexes.csv
     """
     catalog = session.catalog
-    chosen = catalog.records("complexes", region=region, pilot=pilot or None, industry=industry)
+    chosen = catalog.records(Complex, region=region, pilot=pilot or None, industry=industry)
 
     def table() -> None:
         from ..render.tables import new_table, text
@@ -28,8 +29,14 @@ def complexes(session: Session, region: str | None, pilot: bool, industry: str |
         regions = catalog.names("regions")
         rows = new_table("complex", "region", "industries", "pilot", "mini clusters", "id")
         for c in chosen:
-            rows.add_row(c.name, regions.get(c.region or "", ""), text(list(c.industries)),
-                         str(c.pilot_round or ""), str(len(catalog.mini_clusters_of(c)) or ""), c.id)
+            rows.add_row(
+                c.name,
+                regions.get(c.region or "", ""),
+                text(list(c.industries)),
+                str(c.pilot_round or ""),
+                str(len(catalog.mini_clusters_of(c)) or ""),
+                c.id,
+            )
         print_rich(rows)
 
     emit_records([c.to_dict() for c in chosen], output_format, table)

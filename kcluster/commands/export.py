@@ -3,8 +3,8 @@ import sys
 import click
 
 from ..context import Session, pass_session
-from .exits import CannotWrite
 from ..exports import FILE_FORMATS
+from .exits import CannotWrite
 
 
 @click.command()
@@ -16,8 +16,12 @@ from ..exports import FILE_FORMATS
     show_default=True,
     help="Output format.",
 )
-@click.option("--output", type=click.Path(), metavar="PATH",
-              help="Write to this file (json, sqlite) or folder (csv); json goes to stdout without it.")
+@click.option(
+    "--output",
+    type=click.Path(),
+    metavar="PATH",
+    help="Write to this file (json, sqlite) or folder (csv); json goes to stdout without it.",
+)
 @click.option("--force", is_flag=True, help="Replace an existing output (a csv folder only if it holds an export).")
 @pass_session
 def export(session: Session, output_format: str, output: str | None, force: bool) -> None:

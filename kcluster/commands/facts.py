@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import Fact
 from .exits import NotFound
 from .options import emit_records, output_format, print_rich
 
@@ -24,7 +25,7 @@ def facts(session: Session, subject: str | None, output_format: str) -> None:
     from ..filters import facts_by_subject
 
     catalog = session.catalog
-    chosen = catalog.records("facts", subject=subject)
+    chosen = catalog.records(Fact, subject=subject)
     if subject and not chosen:
         subjects = sorted(facts_by_subject(catalog))
         raise NotFound(f"no fact about {subject!r}. Subjects: " + ", ".join(subjects[:12]) + ", ...")
@@ -38,8 +39,13 @@ def facts(session: Session, subject: str | None, output_format: str) -> None:
         rows = new_table("subject", "value", "as of", "source", "label")
         for subject_id, fs in groups.items():
             for position, f in enumerate(fs):
-                rows.add_row(subject_id if position == 0 else "", f"{f.value} {f.unit or ''}".strip(),
-                             f.as_of or "", "\n".join(f"{c.source}: {c.section}" for c in f.sources), f.label)
+                rows.add_row(
+                    subject_id if position == 0 else "",
+                    f"{f.value} {f.unit or ''}".strip(),
+                    f.as_of or "",
+                    "\n".join(f"{c.source}: {c.section}" for c in f.sources),
+                    f.label,
+                )
             rows.add_section()
         print_rich(rows)
 

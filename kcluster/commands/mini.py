@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import MiniCluster
 from .options import LIST_FORMATS, emit_records, emit_vcards, hub_option, output_format, print_rich, region_option
 
 
@@ -23,8 +24,8 @@ def mini(session: Session, region: str | None, hub: str | None, agro: bool | Non
       kcluster mini --hub changwon --format vcard > changwon.vcf
     """
     catalog = session.catalog
-    chosen = catalog.records("mini_clusters", region=region, hub=hub, agro=agro)
-    if hub and not catalog.records("mini_clusters", hub=hub):
+    chosen = catalog.records(MiniCluster, region=region, hub=hub, agro=agro)
+    if hub and not catalog.records(MiniCluster, hub=hub):
         named = catalog.get("complexes", hub).display_name
         click.echo(f"{named} has no mini clusters in the 2010 list.", err=True)
     if output_format == "vcard":

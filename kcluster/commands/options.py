@@ -2,7 +2,8 @@
 
 import functools
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,8 +21,13 @@ def output_format(formats: tuple[str, ...] = LIST_FORMATS) -> Callable:
     """--format CHOICE and its shorthand --json; the command receives `output_format`."""
 
     def decorate(command: Callable) -> Callable:
-        @click.option("--format", "output_format", type=click.Choice(formats), default=None,
-                      help="Output format (default: table).")
+        @click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(formats),
+            default=None,
+            help="Output format (default: table).",
+        )
         @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
         @functools.wraps(command)
         def wrapper(*args: Any, output_format: str | None, as_json: bool, **kwargs: Any) -> Any:
@@ -112,15 +118,24 @@ def _hub(catalog: "Catalog", value: str) -> str:
 
 
 def region_option(help_text: str = "Only in this pan-regional zone (id, name or any spelling).") -> Callable:
-    return click.option("--region", "region", metavar="REGION", help=help_text,
-                        callback=_resolve_option(_region),
-                        shell_complete=complete_ids(lambda current: current.catalog.every("regions")))
+    return click.option(
+        "--region",
+        "region",
+        metavar="REGION",
+        help=help_text,
+        callback=_resolve_option(_region),
+        shell_complete=complete_ids(lambda current: current.catalog.every("regions")),
+    )
 
 
 def hub_option() -> Callable:
     return click.option(
-        "--hub", "hub", metavar="HUB", help="Only of this hub complex (id, name or any spelling).",
+        "--hub",
+        "hub",
+        metavar="HUB",
+        help="Only of this hub complex (id, name or any spelling).",
         callback=_resolve_option(_hub),
         shell_complete=complete_ids(
-            lambda current: current.catalog.many("complexes", current.catalog.mini_cluster_hubs())),
+            lambda current: current.catalog.many("complexes", current.catalog.mini_cluster_hubs())
+        ),
     )

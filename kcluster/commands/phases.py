@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import Phase
 from .options import emit_records, output_format, print_rich
 
 
@@ -18,8 +19,13 @@ def _check_source(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 @click.command()
-@click.option("--source", "source_id", metavar="ID", callback=_check_source,
-              help="Only the dates, budgets and phases this source gives (see `kcluster sources`).")
+@click.option(
+    "--source",
+    "source_id",
+    metavar="ID",
+    callback=_check_source,
+    help="Only the dates, budgets and phases this source gives (see `kcluster sources`).",
+)
 @output_format()
 @pass_session
 def phases(session: Session, source_id: str | None, output_format: str) -> None:
@@ -35,7 +41,7 @@ def phases(session: Session, source_id: str | None, output_format: str) -> None:
       kcluster phases --source kicox-2010
       kcluster phases --json | jq '.[] | {name, periods}'
     """
-    chosen = session.catalog.records("phases", source=source_id)
+    chosen = session.catalog.records(Phase, source=source_id)
 
     def table() -> None:
         from ..render.timeline import phases_view

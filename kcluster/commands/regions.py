@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import Region
 from .options import emit_records, output_format, print_rich
 
 
@@ -16,7 +17,7 @@ def regions(session: Session, output_format: str) -> None:
       kcluster regions --json | jq '.[] | {id, hubs}'
     """
     catalog = session.catalog
-    chosen = catalog.records("regions")
+    chosen = catalog.records(Region)
 
     def table() -> None:
         from ..render.tables import new_table, text
@@ -24,8 +25,14 @@ def regions(session: Session, output_format: str) -> None:
         rows = new_table("region", "provinces", "specialised industries", "hubs", "mini clusters", "id")
         for r in chosen:
             hubs = [hub.name for hub in catalog.hub_complexes(r)]
-            rows.add_row(r.name, text(list(r.provinces)), text(list(r.industries)), text(hubs),
-                         str(len(catalog.mini_clusters_of(r))), r.id)
+            rows.add_row(
+                r.name,
+                text(list(r.provinces)),
+                text(list(r.industries)),
+                text(hubs),
+                str(len(catalog.mini_clusters_of(r))),
+                r.id,
+            )
         print_rich(rows)
 
     emit_records([r.to_dict() for r in chosen], output_format, table)

@@ -6,8 +6,8 @@ import click
 from ..catalog import Hit
 from ..context import Session, pass_session
 from ..kinds import KIND_NAMES
-from .exits import NotFound
 from ..render.machine import write_json
+from .exits import NotFound
 from .options import print_rich
 
 
@@ -38,7 +38,7 @@ def search(session: Session, query: tuple[str, ...], kind: str | None, limit: in
         from ..render.tables import new_table
 
         table = new_table("kind", "name", "where", "match", "score", "id")
-        for hit, row in zip(hits, rows):
+        for hit, row in zip(hits, rows, strict=False):
             table.add_row(hit.entry.label, row["name"], hit.entry.where, row["match"], str(row["score"]), row["id"])
         print_rich(table)
 

@@ -1,5 +1,6 @@
 import sys
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -81,8 +82,9 @@ def _mini_clusters_to_card(catalog: "Catalog", record: "Record") -> list["MiniCl
         if not catalog.mini_clusters_of(record):
             raise NotAContact(f"{record.name} has no mini clusters in the 2010 list: no vCards to print.")
         return catalog.mini_clusters_of(record)
-    raise NotAContact(f"{record.display_name} is a {record.LABEL}: only a mini cluster, or a complex with "
-                      "mini clusters, has vCards.")
+    raise NotAContact(
+        f"{record.display_name} is a {record.LABEL}: only a mini cluster, or a complex with mini clusters, has vCards."
+    )
 
 
 def _miss_message(name: str, candidates: list[str]) -> str:

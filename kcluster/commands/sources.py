@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import Source
 from .options import emit_records, output_format, print_rich
 
 
@@ -14,7 +15,7 @@ def sources(session: Session, output_format: str) -> None:
     Example:
       kcluster sources
     """
-    chosen = session.catalog.records("sources")
+    chosen = session.catalog.records(Source)
 
     def table() -> None:
         from ..render.tables import new_table

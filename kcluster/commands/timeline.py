@@ -1,6 +1,7 @@
 import click
 
 from ..context import Session, pass_session
+from ..model import Event
 from .options import emit_records, output_format, print_rich
 
 
@@ -10,7 +11,9 @@ from .options import emit_records, output_format, print_rich
 @click.option("--kind", metavar="KIND", help="Only events of this kind (milestone, law, matchmaking, ...).")
 @output_format()
 @pass_session
-def timeline(session: Session, from_year: int | None, to_year: int | None, kind: str | None, output_format: str) -> None:
+def timeline(
+    session: Session, from_year: int | None, to_year: int | None, kind: str | None, output_format: str
+) -> None:
     """Dated events in order: milestones, laws, agreements, matchmakings.
 
     \b
@@ -21,7 +24,7 @@ def timeline(session: Session, from_year: int | None, to_year: int | None, kind:
     from ..errors import UnknownValue
 
     try:
-        chosen = session.catalog.records("events", year_from=from_year, year_to=to_year, kind=kind)
+        chosen = session.catalog.records(Event, year_from=from_year, year_to=to_year, kind=kind)
     except UnknownValue as error:
         raise click.BadParameter(str(error), param_hint=f"'--{error.option}'") from None
 

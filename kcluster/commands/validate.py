@@ -3,8 +3,8 @@ import sys
 import click
 
 from ..context import Session, describe_dataset_error, pass_session
-from .exits import InvalidData
 from ..render.machine import write_json
+from .exits import InvalidData
 
 
 @click.command()
@@ -33,4 +33,6 @@ def validate(session: Session, as_json: bool) -> None:
     if as_json:
         write_json({"valid": True, "location": location, "counts": counts}, sys.stdout)
     else:
-        click.echo(f"{location[:1].upper()}{location[1:]} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        click.echo(
+            f"{location[:1].upper()}{location[1:]} is valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        )

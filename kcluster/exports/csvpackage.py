@@ -28,7 +28,7 @@ def write_csv_package(catalog: Catalog, folder: Path) -> Summary:
     rows = 0
     for kind in KIND_NAMES:
         records = catalog.every(kind)
-        rows += _write_csv(folder / f"{kind}.csv", columns(KINDS[kind]), records)
+        rows += _write_csv(folder / f"{kind}.csv", columns(KINDS[kind]), tuple(records))
     with (folder / DESCRIPTOR).open("w", encoding="utf-8") as stream:
         json.dump(package_descriptor(catalog), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
@@ -61,10 +61,9 @@ def package_descriptor(catalog: Catalog) -> dict[str, Any]:
         "description": (
             f"The kcluster dataset of {catalog.dataset_date}: Korea's industrial complex clusters as recorded in "
             "five public documents, one resource per kind of record. Every record cites the document and "
-            "section it comes from in its `sources` field; lists and nested values are JSON text. "
-            + LICENCE_NOTE
+            "section it comes from in its `sources` field; lists and nested values are JSON text. " + LICENCE_NOTE
         ),
-        "sources": [_package_source(source) for source in catalog.every("sources")],
+        "sources": [_package_source(source) for source in catalog.every(Source)],
         "resources": [_resource(kind, cls) for kind, cls in KINDS.items()],
     }
 
@@ -96,8 +95,13 @@ def _resource(kind: str, cls: type[Record]) -> dict[str, Any]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "dialect": {"delimiter": ",", "lineTerminator": LINE_TERMINATOR, "quoteChar": '"', "doubleQuote": True,
-                    "header": True},
+        "dialect": {
+            "delimiter": ",",
+            "lineTerminator": LINE_TERMINATOR,
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        },
         "schema": schema,
     }
 

@@ -10,9 +10,9 @@ package (its data files would be shadowed or corrupted).
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..loader import PACKAGE_DIR, inside_package
 
@@ -23,16 +23,18 @@ class OutputError(Exception):
     """The export can't be written where asked; the message says why, for people."""
 
 
-def check_target(target: Path, *, force: bool, is_folder: bool,
-                 replaceable: Callable[[Path], bool] = lambda _: True) -> None:
+def check_target(
+    target: Path, *, force: bool, is_folder: bool, replaceable: Callable[[Path], bool] = lambda _: True
+) -> None:
     """Raise OutputError unless `target` may be (over)written.
 
     `replaceable` tells whether an existing folder is one this export may replace.
     """
     resolved = target.resolve()
     if inside_package(str(target)):
-        raise OutputError(f"{target} is inside the installed kcluster package ({PACKAGE_DIR}): "
-                          "choose an --output elsewhere.")
+        raise OutputError(
+            f"{target} is inside the installed kcluster package ({PACKAGE_DIR}): choose an --output elsewhere."
+        )
     if not resolved.parent.is_dir():
         raise OutputError(f"{target}: the folder {target.parent} does not exist.")
     if not (target.exists() or target.is_symlink()):

@@ -8,8 +8,10 @@ there appears in every export without touching the writers.
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..model import ANY_KIND, Citation, Record, export_order
 
@@ -26,7 +28,7 @@ class Column:
     required: bool  # never null in the export (a list is required: absent means [])
     refers_to: str | None = None  # the kind the id(s) belong to; model.ANY_KIND for any kind
     format: str | None = None  # the model's format check on a string: "date", "url", ...
-    item: type | None = None  # for a list of nested values (citations, periods, ...): their dataclass
+    item: Any = None  # for a list of nested values (citations, periods, ...): their dataclass
 
     @property
     def is_list(self) -> bool:
@@ -47,12 +49,14 @@ class Column:
         return self.item is Citation
 
 
-@cache
-def columns(cls: type) -> tuple[Column, ...]:
+def _columns(cls: type) -> tuple[Column, ...]:
     """The columns of a kind (or of a nested value) in the order of its export shape."""
     fields = {field.name: field for field in dataclasses.fields(cls)}
     order = export_order(cls) if issubclass(cls, Record) else tuple(fields)
     return tuple(_column(fields[name]) for name in order)
+
+
+columns: Callable[[type], tuple[Column, ...]] = cache(_columns)  # cached per class (see model.export_order)
 
 
 def _column(field: dataclasses.Field) -> Column:
@@ -61,7 +65,7 @@ def _column(field: dataclasses.Field) -> Column:
     if _is_union(annotation) and type(None) in typing.get_args(annotation):
         required = False
         rest = tuple(arg for arg in typing.get_args(annotation) if arg is not type(None))
-        annotation = rest[0] if len(rest) == 1 else typing.Union[rest]
+        annotation = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007 (a tuple of types)
     column_type, item = _type_of(annotation)
     metadata = field.metadata
     return Column(field.name, column_type, required, metadata.get("refers_to"), metadata.get("format"), item)
@@ -76,7 +80,7 @@ def _type_of(annotation: typing.Any) -> tuple[str, type | None]:
     origin = typing.get_origin(annotation)
     if origin is tuple:
         item = typing.get_args(annotation)[0]
-        return ARRAY, item if dataclasses.is_dataclass(item) else None
+        return ARRAY, item if isinstance(item, type) and dataclasses.is_dataclass(item) else None
     if origin is dict:
         return OBJECT, None
     if _is_union(annotation):  # e.g. a fact's value: an integer, a number or text

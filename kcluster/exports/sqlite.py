@@ -19,19 +19,27 @@ Rows are in the dump's order; a list's order is kept in `position` (from 1).
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from .. import __version__
+from .. import version
 from ..catalog import Catalog
 from ..model import ANY_KIND, KINDS, Citation, Record
 from . import LICENCE_NOTE, Summary
 from .files import OutputError
 from .schema import ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING, Column, columns, other_names, prose, singular
 
-SQL_TYPES = {STRING: "TEXT", INTEGER: "INTEGER", NUMBER: "REAL", BOOLEAN: "INTEGER", ARRAY: "TEXT", OBJECT: "TEXT",
-             ANY: ""}  # no declared type: SQLite keeps each value's own type (a fact's value: 12, 1.5 or "about 60")
+SQL_TYPES = {
+    STRING: "TEXT",
+    INTEGER: "INTEGER",
+    NUMBER: "REAL",
+    BOOLEAN: "INTEGER",
+    ARRAY: "TEXT",
+    OBJECT: "TEXT",
+    ANY: "",
+}  # no declared type: SQLite keeps each value's own type (a fact's value: 12, 1.5 or "about 60")
 
 SEARCH_TABLE = "search"
 
@@ -113,11 +121,12 @@ def _link_table(catalog: Catalog, kind: str, column: Column, records: Iterable[R
         target_columns = ["record_kind", "record_id"]
         definitions += ['"record_kind" TEXT', '"record_id" TEXT NOT NULL']
     else:
+        assert column.refers_to is not None  # a link table is made for references only
         target = f"{singular(column.refers_to)}_id"
         target = target if target != owner else f"{column.name}_id"
         target_columns = [target]
         definitions.append(f"{_quote(target)} TEXT NOT NULL {_references(column.refers_to)}")
-    definitions.append(f"PRIMARY KEY ({_quote(owner)}, \"position\")")
+    definitions.append(f'PRIMARY KEY ({_quote(owner)}, "position")')
     table = Table(f"{kind}_{column.name}", definitions, [owner, "position", *target_columns])
     for record in records:
         for position, target_id in enumerate(getattr(record, column.name), start=1):
@@ -133,8 +142,12 @@ def _link_table(catalog: Catalog, kind: str, column: Column, records: Iterable[R
 def _child_table(kind: str, column: Column, records: Iterable[Record]) -> Table:
     owner = f"{singular(kind)}_id"
     item_columns = columns(column.item)
-    definitions = [f"{_quote(owner)} TEXT NOT NULL {_references(kind)}", '"position" INTEGER NOT NULL',
-                   *(_definition(c) for c in item_columns), f"PRIMARY KEY ({_quote(owner)}, \"position\")"]
+    definitions = [
+        f"{_quote(owner)} TEXT NOT NULL {_references(kind)}",
+        '"position" INTEGER NOT NULL',
+        *(_definition(c) for c in item_columns),
+        f'PRIMARY KEY ({_quote(owner)}, "position")',
+    ]
     table = Table(f"{kind}_{column.name}", definitions, [owner, "position", *(c.name for c in item_columns)])
     for record in records:
         for position, value in enumerate(record.to_dict()[column.name], start=1):
@@ -144,8 +157,13 @@ def _child_table(kind: str, column: Column, records: Iterable[Record]) -> Table:
 
 def _citations_table(catalog: Catalog) -> Table:
     citation_columns = columns(Citation)
-    definitions = ['"record_kind" TEXT NOT NULL', '"record_id" TEXT NOT NULL', '"position" INTEGER NOT NULL',
-                   *(_definition(c) for c in citation_columns), 'PRIMARY KEY ("record_kind", "record_id", "position")']
+    definitions = [
+        '"record_kind" TEXT NOT NULL',
+        '"record_id" TEXT NOT NULL',
+        '"position" INTEGER NOT NULL',
+        *(_definition(c) for c in citation_columns),
+        'PRIMARY KEY ("record_kind", "record_id", "position")',
+    ]
     names = ["record_kind", "record_id", "position", *(c.name for c in citation_columns)]
     table = Table("citations", definitions, names)
     for record in catalog.all_records():
@@ -155,8 +173,12 @@ def _citations_table(catalog: Catalog) -> Table:
 
 
 def _search_table(catalog: Catalog) -> Table:
-    table = Table(SEARCH_TABLE, ["kind UNINDEXED", "id UNINDEXED", "name", "aliases", "description"],
-                  ["kind", "id", "name", "aliases", "description"], virtual_using="fts5")
+    table = Table(
+        SEARCH_TABLE,
+        ["kind UNINDEXED", "id UNINDEXED", "name", "aliases", "description"],
+        ["kind", "id", "name", "aliases", "description"],
+        virtual_using="fts5",
+    )
     for record in catalog.all_records():
         table.rows.append((record.KIND, record.id, record.display_name, "\n".join(other_names(record)), prose(record)))
     return table
@@ -164,7 +186,7 @@ def _search_table(catalog: Catalog) -> Table:
 
 def _dataset_table(catalog: Catalog) -> Table:
     table = Table("dataset", ['"key" TEXT NOT NULL PRIMARY KEY', '"value" TEXT'], ["key", "value"])
-    table.rows = [("date", catalog.dataset_date), ("generator", f"kcluster {__version__}"), ("licence", LICENCE_NOTE)]
+    table.rows = [("date", catalog.dataset_date), ("generator", f"kcluster {version()}"), ("licence", LICENCE_NOTE)]
     return table
 
 
@@ -176,7 +198,7 @@ def _definition(column: Column, primary_key: bool = False) -> str:
         parts.append("NOT NULL")
     if primary_key:
         parts.append("PRIMARY KEY")
-    if column.has_foreign_key:
+    if column.has_foreign_key and column.refers_to:
         parts.append(_references(column.refers_to))
     return " ".join(parts)
 

@@ -8,11 +8,11 @@ duplicating them.
 """
 
 import uuid
-from typing import Iterable
+from collections.abc import Iterable
 
-from .. import __version__
+from .. import version
 from ..catalog import Catalog
-from ..model import Complex, MiniCluster, Source
+from ..model import MiniCluster, Source
 
 LINE_END = "\r\n"
 MAX_LINE_OCTETS = 75  # RFC 6350 3.2: longer lines are folded
@@ -27,12 +27,12 @@ def mini_cluster_cards(catalog: Catalog, mini_clusters: Iterable[MiniCluster]) -
 
 def card(catalog: Catalog, mini_cluster: MiniCluster) -> str:
     hub = catalog.find("complexes", mini_cluster.complex)
-    hub_name = hub.name if hub else mini_cluster.complex
+    hub_name = hub.display_name if hub else mini_cluster.complex
     office = catalog.office_of(mini_cluster)
     lines = [
         "BEGIN:VCARD",
         "VERSION:4.0",
-        f"PRODID:-//kcluster//kcluster {__version__}//EN",
+        f"PRODID:-//kcluster//kcluster {version()}//EN",
         f"UID:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'kcluster:{mini_cluster.KIND}/{mini_cluster.id}')}",
         "KIND:org",
         f"FN:{escape(f'{mini_cluster.name} mini cluster ({hub_name})')}",
@@ -51,8 +51,10 @@ def card(catalog: Catalog, mini_cluster: MiniCluster) -> str:
 def _note(catalog: Catalog, mini_cluster: MiniCluster, hub_name: str) -> str:
     region = catalog.region_of(mini_cluster)
     where = f"{hub_name} hub" + (f" ({region.name})" if region else "")
-    parts = [f"Mini cluster '{mini_cluster.name}' of the {where}, in KICOX's Industrial Complex Cluster Program. "
-             "Contact details as listed in 2010."]
+    parts = [
+        f"Mini cluster '{mini_cluster.name}' of the {where}, in KICOX's Industrial Complex Cluster Program. "
+        "Contact details as listed in 2010."
+    ]
     if "phone" in mini_cluster.derived:
         parts.append(f"Phone: the list's number +82-70-8895 with the extension {mini_cluster.extension}.")
     parts += list(mini_cluster.notes)
@@ -67,16 +69,17 @@ def _cited(catalog: Catalog, mini_cluster: MiniCluster) -> str:
         sections.setdefault(citation.source, []).append(citation.section)
     cited = []
     for source_id, names in sections.items():
-        source = catalog.find("sources", source_id)
-        document = f"{source.title} ({source.date})" if source else source_id
+        source = catalog.find(Source, source_id)
+        document = f"{source.title} ({source.date})" if isinstance(source, Source) else source_id
         cited.append(f"{document}: {'; '.join(names)}")
     return "Source: " + " / ".join(cited) + "."
 
 
 def escape(text: str) -> str:
     """A text value, escaped as RFC 6350 3.4 asks: backslash, comma, semicolon, newline."""
-    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def compound(*components: str) -> str:

@@ -4,7 +4,8 @@ json and csv are imported where used: every command imports this module, and a t
 or --help needs neither.
 """
 
-from typing import Any, Iterable, TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 
 def write_json(value: Any, stream: TextIO) -> None:

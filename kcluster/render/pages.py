@@ -17,9 +17,17 @@ from .tables import (
 )
 
 KIND_LABELS = {
-    "regions": "pan-regional zone", "complexes": "industrial complex", "mini_clusters": "mini cluster",
-    "branches": "KICOX office", "phases": "programme phase", "events": "event", "programmes": "programme",
-    "organisations": "organisation", "facts": "fact", "stories": "success story", "partnerships": "ESCP-4i partnership",
+    "regions": "pan-regional zone",
+    "complexes": "industrial complex",
+    "mini_clusters": "mini cluster",
+    "branches": "KICOX office",
+    "phases": "programme phase",
+    "events": "event",
+    "programmes": "programme",
+    "organisations": "organisation",
+    "facts": "fact",
+    "stories": "success story",
+    "partnerships": "ESCP-4i partnership",
     "sources": "source document",
 }
 

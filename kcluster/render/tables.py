@@ -1,6 +1,7 @@
 """Rich tables for people, drawn from the views' dicts. Long values wrap; nothing is cut."""
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rich import box
 from rich.cells import cell_len
@@ -10,8 +11,23 @@ from rich.table import Table
 from rich.text import Text
 
 # Fields a page shows in its own section (or not at all) rather than in the field table.
-_SECTIONED = {"id", "type", "notes", "sources", "derived", "mini_clusters", "hub_complexes", "facts",
-              "stories", "complexes", "office", "hub_complex", "periods", "budget", "figures"}
+_SECTIONED = {
+    "id",
+    "type",
+    "notes",
+    "sources",
+    "derived",
+    "mini_clusters",
+    "hub_complexes",
+    "facts",
+    "stories",
+    "complexes",
+    "office",
+    "hub_complex",
+    "periods",
+    "budget",
+    "figures",
+}
 
 
 def new_table(*columns: str, title: str | None = None) -> Table:
@@ -29,13 +45,15 @@ class ListTable(Table):
     each other cell, continued 4 columns in (as `mini_clusters_table` does for its own layout)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        columns = [[_plain(column.header), *map(_plain, column.cells)] for column in self.columns]
-        if any(None in column for column in columns):  # not all text: rich's own layout
+        cells = [[_plain(column.header), *map(_plain, column.cells)] for column in self.columns]
+        if any(None in column for column in cells):  # not all text: rich's own layout
             yield from super().__rich_console__(console, options)
             return
+        columns = [[cell or "" for cell in column] for column in cells]
         shortest = [max((cell_len(w) for cell in column for w in cell.split()), default=1) or 1 for column in columns]
-        widest = [max((cell_len(line) for cell in column for line in cell.splitlines()), default=1) or 1
-                  for column in columns]
+        widest = [
+            max((cell_len(line) for cell in column for line in cell.splitlines()), default=1) or 1 for column in columns
+        ]
         room = options.max_width - self._overhead(console, options, shortest)
         if sum(shortest) > room:
             yield self._blocks(console, options, [column[1:] for column in columns])
@@ -45,17 +63,23 @@ class ListTable(Table):
             widths = _share(room, shortest, widest)
             saved = [column.width for column in self.columns]
             try:
-                for column, width in zip(self.columns, widths):
+                for column, width in zip(self.columns, widths, strict=False):
                     column.width = width
                 yield from super().__rich_console__(console, options)
             finally:
-                for column, width in zip(self.columns, saved):
-                    column.width = width
+                for column, previous in zip(self.columns, saved, strict=False):
+                    column.width = previous
 
     def _overhead(self, console: Console, options: ConsoleOptions, shortest: list[int]) -> int:
         """The columns of padding and rules around the cells: rich's measure of a one-row copy."""
-        probe = Table(box=self.box, show_edge=self.show_edge, pad_edge=self.pad_edge, padding=self.padding,
-                      collapse_padding=self.collapse_padding, show_header=False)
+        probe = Table(
+            box=self.box,
+            show_edge=self.show_edge,
+            pad_edge=self.pad_edge,
+            padding=self.padding,
+            collapse_padding=self.collapse_padding,
+            show_header=False,
+        )
         for _ in self.columns:
             probe.add_column()
         probe.add_row(*("x" * width for width in shortest))
@@ -65,12 +89,12 @@ class ListTable(Table):
         width = max(options.max_width - 4, 1)
         headers = [str(column.header) for column in self.columns]
         blocks = Text(f"{self.title}\n" if self.title else "", style="bold")
-        for position, row in enumerate(zip(*columns)):
+        for position, row in enumerate(zip(*columns, strict=False)):
             if position:
                 blocks.append("\n")
             if row[0]:
                 blocks.append(row[0] + "\n", style="bold")
-            for header, value in zip(headers[1:], row[1:]):
+            for header, value in zip(headers[1:], row[1:], strict=False):
                 if not value:
                     continue
                 field = Text(f"{header}: ", style="dim")
@@ -89,12 +113,12 @@ def _share(room: int, shortest: list[int], widest: list[int]) -> list[int]:
     down to a common cap) but never below a column's longest word."""
 
     def total(cap: int) -> int:
-        return sum(max(short, min(wide, cap)) for short, wide in zip(shortest, widest))
+        return sum(max(short, min(wide, cap)) for short, wide in zip(shortest, widest, strict=False))
 
     cap = 0
     while total(cap + 1) <= room:
         cap += 1
-    widths = [max(short, min(wide, cap)) for short, wide in zip(shortest, widest)]
+    widths = [max(short, min(wide, cap)) for short, wide in zip(shortest, widest, strict=False)]
     for index, wide in enumerate(widest):  # what is left: a column each, to those cut at the cap
         if sum(widths) < room and widths[index] < wide:
             widths[index] += 1
@@ -151,7 +175,9 @@ class Adaptive:
         yield self.wide() if options.max_width >= self.min_width else self.narrow()
 
 
-def mini_clusters_table(minis: Iterable[dict[str, Any]], title: str | None = None, hub_names: dict | None = None) -> Adaptive:
+def mini_clusters_table(
+    minis: Iterable[dict[str, Any]], title: str | None = None, hub_names: dict | None = None
+) -> Adaptive:
     minis = list(minis)
 
     def label(mini: dict[str, Any]) -> str:
@@ -161,7 +187,9 @@ def mini_clusters_table(minis: Iterable[dict[str, Any]], title: str | None = Non
         return [hub_names.get(mini["complex"], mini["complex"])] if hub_names else []
 
     def wide() -> Table:
-        columns = ["mini cluster", "hub", "URL", "ext.", "phone"] if hub_names else ["mini cluster", "URL", "ext.", "phone"]
+        columns = (
+            ["mini cluster", "hub", "URL", "ext.", "phone"] if hub_names else ["mini cluster", "URL", "ext.", "phone"]
+        )
         table = new_table(*columns, title=title)
         for mini in minis:
             table.add_row(label(mini), *hub(mini), mini["url"], mini["extension"], mini["phone"])

@@ -18,8 +18,8 @@ def phases_view(phases: list[dict[str, Any]]):
 
 def timeline(phases: list[dict[str, Any]]) -> "Chart | None":
     spans = [(p, period, *_years(period)) for p in phases for period in distinct_datings(p)]
-    spans = [s for s in spans if s[2] is not None]
-    return Chart(spans) if spans else None
+    drawn = [(p, period, start, end) for p, period, start, end in spans if start is not None and end is not None]
+    return Chart(drawn) if drawn else None
 
 
 class Chart:
@@ -78,6 +78,12 @@ def details(phases: list[dict[str, Any]]):
     for phase in phases:
         dates = [f"{p['start']}–{p.get('end') or '?'} ({p['source']})" for p in distinct_datings(phase)]
         budget = [f"{b['year']}: {b['amount']} {b['unit']}" for b in phase["budget"]]
-        table.add_row(f"{phase['number']}. {phase['name']}", text(dates), text(phase["goals"]),
-                      text(phase["projects"]), text(phase["targets"]), text(budget))
+        table.add_row(
+            f"{phase['number']}. {phase['name']}",
+            text(dates),
+            text(phase["goals"]),
+            text(phase["projects"]),
+            text(phase["targets"]),
+            text(budget),
+        )
     return table
