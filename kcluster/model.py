@@ -181,8 +181,9 @@ class Complex(Record):
     region: str | None = ref("regions", None)
     industries: tuple[str, ...] = ()
     pilot_round: int | None = None
-    hub: bool = False
-    # The sources that name the complex a hub, each citation with its quote.
+    # The listings that name the complex a hub of its pan-regional cluster, one citation
+    # each (the sources count 21 to 27 hubs: see docs/dataset.md). A complex with mini
+    # clusters in the 2010 list is their hub: that is a relation, not this field.
     hub_in: tuple[Citation, ...] = ()
     branch: str | None = ref("branches", None)
     location: str | None = None

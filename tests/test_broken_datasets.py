@@ -174,8 +174,8 @@ def test_validate_lists_every_problem_at_once(run, data_copy):
         case(data_copy)[1]
         for case in (invalid_toml_syntax, duplicate_id, unknown_reference, missing_required_field, malformed_url)
     ]
-    replace_in(data_copy / "complexes.toml", "hub = true", 'hub = "yes"')
-    problems.append("complexes.toml: record 'gumi': field 'hub': expected true or false, got a string ('yes')")
+    replace_in(data_copy / "complexes.toml", "pilot_round = 1", 'pilot_round = "one"')
+    problems.append("complexes.toml: record 'gumi': field 'pilot_round': expected an integer, got a string ('one')")
     result = run("--data-dir", str(data_copy), "validate")
     assert (result.exit_code, result.stdout) == (1, "")
     header, *listed = result.stderr.splitlines()

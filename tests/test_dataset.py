@@ -95,8 +95,32 @@ def test_phases_as_each_source_dates_them(catalog):
     assert any(source == "kicox-2010" for source, _, _ in _periods(catalog, 3))
 
 
-def test_every_hub_of_the_list_is_a_hub_complex(catalog):
+def test_every_hub_of_the_list_is_named_a_hub_by_the_list(catalog):
     hubs = {m.complex for m in catalog.every("mini_clusters")}
     assert len(hubs) == 21
-    for hub in hubs:
-        assert catalog.get("complexes", hub).hub, hub
+    named_by_the_list = {
+        c.id for c in catalog.every("complexes") if any(h.section == "Mini cluster list" for h in c.hub_in)
+    }
+    assert named_by_the_list == hubs
+
+
+def test_hubs_are_recorded_per_listing(catalog):
+    """No source gives one count of hubs: each listing's are its own (kicox-2010)."""
+
+    def named_by(section: str) -> set[str]:
+        return {c.id for c in catalog.every("complexes") if any(h.section == section for h in c.hub_in)}
+
+    assert len(named_by("Mini cluster list")) == 21
+    assert "changwon" in named_by("Mini cluster list") and "onsan" not in named_by("Mini cluster list")
+    assert "wanju" not in named_by("Mini cluster list") and "wanju" in {
+        c.id for c in catalog.every("complexes") if c.hub_in
+    }
+    assert len({c.id for c in catalog.every("complexes") if c.hub_in}) == 27
+
+
+def test_the_gwangju_complex_has_no_office_of_its_own(catalog):
+    """The list prints Gunsan's address under Gwangju: kept on its mini clusters, not on the complex."""
+    gwangju = catalog.get("complexes", "gwangju")
+    assert gwangju.branch is None and catalog.office_of(gwangju) is None
+    assert any("Gunsan" in note for note in gwangju.notes)
+    assert {m.branch for m in catalog.mini_clusters_of(gwangju)} == {"gunsan-branch"}
