@@ -22,7 +22,8 @@ also automotive for its "vehicles", "Personalised Healthcare" not medical for it
 "healthcare". A rule marked `exact_case` matches only as written: "IT" and "LED" are
 acronyms, "it" and "led" are English words.
 
-Pure: standard library only; rapidfuzz is imported inside the functions that need it.
+Pure: the standard library and kcluster's core modules (model, validation, romanization);
+rapidfuzz is imported inside the functions that need it, nothing of the command line.
 """
 
 import re
