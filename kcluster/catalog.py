@@ -1,43 +1,100 @@
 """The catalogue: the one way into the dataset, for every command and for Python users.
 
-It reads the compiled store (compiled.py) and builds only the records asked for:
+It reads the compiled store (compiled.py). Each record is there in its export shape (the
+dict `record.to_dict()` gives, the JSON of `kcluster export`): the commands read those
+rows, and Python users may also ask for record types, built from the same rows:
 
     catalog = kcluster.load()
-    catalog.get("complexes", "changwon")           # a record by kind and id
-    catalog.records("mini_clusters", region="honam")  # a kind's records, filtered (filters.py)
-    catalog.resolve("Kwangju")                     # the record a person means
-    catalog.search("aerospace", limit=5)           # ranked hits
+    catalog.get("complexes", "changwon")              # a record (model.Complex)
+    catalog.records("mini_clusters", region="honam")  # records, filtered (filters.py)
+    catalog.rows("mini_clusters", region="honam")     # the same, in export shape
+    catalog.resolve("Kwangju")                        # the record a person means
+    catalog.search("aerospace", limit=5)              # ranked hits
 
-Kinds may be named singular or plural ("complex", "complexes", "mini cluster").
-No click and no rich here, nor anything of render/.
+Kinds may be named singular or plural ("complex", "complexes", "mini cluster") or by
+their record type. Record types are imported only when asked for: a lookup that prints
+JSON never pays for building them. No click and no rich here, nor anything of render/.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .errors import NotFound
 from .kinds import KIND_NAMES, kind_named
-from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, Story, build_record
 from .store import Store
 
-R = TypeVar("R", bound=Record)
-KindName = str | type[Record]  # "complexes", "complex", ... or the record type itself
+if TYPE_CHECKING:
+    from .model import Branch, Complex, Fact, MiniCluster, Record, Region, Story
+
+    R = TypeVar("R", bound=Record)
+    KindName = str | type[Record]  # "complexes", "complex", ... or the record type itself
+
+Row = dict[str, Any]  # a record in its export shape
+
+
+# Plain classes, not NamedTuples or dataclasses: this module is imported by every lookup,
+# and creating one of those costs about a millisecond.
+class Candidate:
+    """A record the search found, named as people read it (no record type built)."""
+
+    __slots__ = ("kind", "id", "name", "label", "where", "complex")
+
+    def __init__(self, kind: str, id: str, name: str, label: str, where: str, complex: str | None):
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.label = label  # its kind, for people: "mini cluster"
+        self.where = where  # what it belongs to: a mini cluster's hub, a complex's region, a date
+        self.complex = complex  # a mini cluster's hub complex id
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.kind!r}, {self.id!r}, {self.name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and (self.kind, self.id) == (other.kind, other.id)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.id))
+
+
+class Hit:
+    """A search hit: which record (`candidate`, and `kind` and `id`: `catalog.get(hit.kind,
+    hit.id)` is the record), a score of 0-100, and how it matched (id, name, alias, prefix,
+    words, fuzzy)."""
+
+    __slots__ = ("candidate", "score", "match")
+
+    def __init__(self, candidate: Candidate, score: int, match: str):
+        self.candidate = candidate
+        self.score = score
+        self.match = match
+
+    @property
+    def kind(self) -> str:
+        return self.candidate.kind
+
+    @property
+    def id(self) -> str:
+        return self.candidate.id
+
+    def __repr__(self) -> str:
+        return f"Hit({self.kind!r}, {self.id!r}, score={self.score}, match={self.match!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and (self.candidate, self.score, self.match) == (
+            other.candidate,
+            other.score,
+            other.match,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.candidate, self.score, self.match))
 
 
 def _kind(kind: KindName) -> str:
     return kind.KIND if isinstance(kind, type) else kind_named(kind)
-
-
-class Hit(NamedTuple):
-    """A search hit: the record, a score of 0-100, how it matched (id, name, alias, prefix,
-    words, fuzzy), and the search's entry (its label and where it belongs, for tables)."""
-
-    record: Record
-    score: int
-    match: str
-    entry: Any
 
 
 class Catalog:
@@ -46,13 +103,74 @@ class Catalog:
     def __init__(self, location: str, store: Store):
         self.location = location
         self.store = store
-        self._built: dict[tuple[str, str], Record] = {}
+        self._rows: dict[tuple[str, str], Row] = {}
+        self._every: dict[str, list[Row]] = {}
+        self._built: dict[tuple[str, str], Any] = {}
 
     @property
     def dataset_date(self) -> str:
         return str(self.store.value("meta")["date"])
 
-    # --- records -----------------------------------------------------------------------
+    # --- rows: records in their export shape --------------------------------------------
+
+    def row(self, kind: KindName, record_id: str | None) -> Row | None:
+        """A record in export shape, or None if there is no such record."""
+        if not record_id:
+            return None
+        name = _kind(kind)
+        found = self._rows.get((name, record_id))
+        if found is None:
+            found = self.store.record(name, record_id)
+            if found is not None:
+                self._rows[name, record_id] = found
+        return found
+
+    def every_row(self, kind: KindName) -> list[Row]:
+        """A kind's records in export shape, unfiltered, in dataset order."""
+        name = _kind(kind)
+        if name not in self._every:
+            rows = self.store.records(name)
+            for row in rows:
+                self._rows.setdefault((name, row["id"]), row)
+            self._every[name] = [self._rows[name, row["id"]] for row in rows]
+        return self._every[name]
+
+    def rows_of(self, kind: KindName, ids: Iterable[str]) -> list[Row]:
+        """The rows of these ids, in that order (unknown ids are left out)."""
+        name = _kind(kind)
+        wanted = list(ids)
+        missing = [i for i in wanted if (name, i) not in self._rows]
+        for row in self.store.records(name, missing) if missing else ():
+            self._rows[name, row["id"]] = row
+        return [self._rows[name, i] for i in wanted if (name, i) in self._rows]
+
+    def rows(self, kind: KindName, /, **filters: Any) -> list[Row]:
+        """A kind's records in export shape, in the order its list prints them, narrowed
+        by the kind's filters (filters.py): rows("mini_clusters", region="honam", agro=False).
+        UnknownValue when a filter's value names nothing it can take."""
+        from .filters import apply_filters
+
+        return apply_filters(self, _kind(kind), filters)
+
+    def related(self, kind: KindName, record_id: str, relation: str) -> list[str]:
+        """The ids a relation of a record holds ("mini_clusters", "office", "facts", ...)."""
+        return list(self.store.relations(_kind(kind), record_id).get(relation, ()))
+
+    def ids(self, kind: KindName) -> list[str]:
+        return [row["id"] for row in self.every_row(kind)]
+
+    def names(self, kind: KindName) -> dict[str, str]:
+        """{id: the name people call it} of a kind's records."""
+        from .kinds import name_field
+
+        field = name_field(_kind(kind))
+        return {row["id"]: row[field] for row in self.every_row(kind)}
+
+    def mini_cluster_hubs(self) -> list[str]:
+        """Ids of the complexes that are the hub of a mini cluster of the 2010 list."""
+        return list(dict.fromkeys(row["complex"] for row in self.every_row("mini_clusters")))
+
+    # --- records: the same, as record types (model.py) ----------------------------------
 
     @overload
     def get(self, kind: type[R], record_id: str) -> R: ...
@@ -62,53 +180,15 @@ class Catalog:
     def get(self, kind: KindName, record_id: str) -> Record:
         """The record of this kind and id; NotFound if there is none."""
         name = _kind(kind)
-        record = self._built.get((name, record_id))
-        if record is None:
-            data = self.store.record(name, record_id)
-            if data is None:
-                raise NotFound(record_id, message=f"no {name} record with id {record_id!r}")
-            record = self._build(name, data)
-        return record
+        row = self.row(name, record_id)
+        if row is None:
+            raise NotFound(record_id, message=f"no {name} record with id {record_id!r}")
+        return self._record(name, row)
 
     def find(self, kind: KindName, record_id: str | None) -> Record | None:
         """The record of this kind and id, or None."""
-        if not record_id:
-            return None
-        try:
-            return self.get(kind, record_id)
-        except NotFound:
-            return None
-
-    @overload
-    def records(self, kind: type[R], /, **filters: Any) -> list[R]: ...
-    @overload
-    def records(self, kind: str, /, **filters: Any) -> list[Record]: ...
-
-    def records(self, kind: KindName, /, **filters: Any) -> list[Any]:
-        """A kind's records in the order its list prints them, narrowed by the kind's
-        filters (filters.py): e.g. records("mini_clusters", region="honam", agro=False).
-        UnknownValue when a filter's value names nothing it can take."""
-        from .filters import apply_filters
-
-        return apply_filters(self, _kind(kind), filters)
-
-    @overload
-    def every(self, kind: type[R]) -> list[R]: ...
-    @overload
-    def every(self, kind: str) -> list[Record]: ...
-
-    def every(self, kind: KindName) -> list[Any]:
-        """A kind's records, unfiltered, in dataset order."""
-        name = _kind(kind)
-        return [self._known(name, data) for data in self.store.records(name)]
-
-    def many(self, kind: str, ids: Iterable[str]) -> list[Any]:
-        """The records of these ids, in that order (unknown ids are left out)."""
-        wanted = list(ids)
-        missing = [i for i in wanted if (kind, i) not in self._built]
-        for data in self.store.records(kind, missing) if missing else ():
-            self._build(kind, data)
-        return [self._built[kind, i] for i in wanted if (kind, i) in self._built]
+        row = self.row(kind, record_id)
+        return None if row is None else self._record(_kind(kind), row)
 
     def find_id(self, record_id: str) -> Record | None:
         """The record with this id, whatever its kind (ids are unique within a kind only:
@@ -119,79 +199,106 @@ class Catalog:
                 return found
         return None
 
+    @overload
+    def records(self, kind: type[R], /, **filters: Any) -> list[R]: ...
+    @overload
+    def records(self, kind: str, /, **filters: Any) -> list[Record]: ...
+
+    def records(self, kind: KindName, /, **filters: Any) -> list[Any]:
+        """The records `rows(kind, **filters)` gives, as record types."""
+        name = _kind(kind)
+        return [self._record(name, row) for row in self.rows(name, **filters)]
+
+    @overload
+    def every(self, kind: type[R]) -> list[R]: ...
+    @overload
+    def every(self, kind: str) -> list[Record]: ...
+
+    def every(self, kind: KindName) -> list[Any]:
+        """A kind's records, unfiltered, in dataset order."""
+        name = _kind(kind)
+        return [self._record(name, row) for row in self.every_row(name)]
+
+    def many(self, kind: KindName, ids: Iterable[str]) -> list[Any]:
+        """The records of these ids, in that order (unknown ids are left out)."""
+        name = _kind(kind)
+        return [self._record(name, row) for row in self.rows_of(name, ids)]
+
     def all_records(self) -> Iterator[Record]:
         for kind in KIND_NAMES:
             yield from self.every(kind)
 
-    def ids(self, kind: KindName) -> list[str]:
-        return self.store.ids(_kind(kind))
+    def _record(self, kind: str, row: Row) -> Any:
+        record = self._built.get((kind, row["id"]))
+        if record is None:
+            from .model import KINDS, build_record
 
-    def names(self, kind: KindName) -> dict[str, str]:
-        """{id: display name} of a kind's records."""
-        return {r.id: r.display_name for r in self.every(kind)}
-
-    def _known(self, kind: str, data: dict[str, Any]) -> Record:
-        return self._built.get((kind, data["id"])) or self._build(kind, data)
-
-    def _build(self, kind: str, data: dict[str, Any]) -> Record:
-        record: Record = build_record(KINDS[kind], data)
-        self._built[kind, record.id] = record
+            record = build_record(KINDS[kind], row)
+            self._built[kind, row["id"]] = record
         return record
 
-    # --- relations (computed once by the compiler, read here) ---------------------------
+    # --- relations, as record types -----------------------------------------------------
 
-    def _related(self, record: Record, relation: str, kind: str) -> list[Any]:
-        return self.many(kind, self.store.relations(record.KIND, record.id).get(relation, ()))
+    def _related_records(self, record: Record, relation: str, kind: str) -> list[Any]:
+        return self.many(kind, self.related(record.KIND, record.id, relation))
 
     def mini_clusters_of(self, record: Complex | Region) -> list[MiniCluster]:
         """A complex's mini clusters (it is their hub), or a region's, in the 2010 list."""
-        return self._related(record, "mini_clusters", "mini_clusters")
+        return self._related_records(record, "mini_clusters", "mini_clusters")
 
     def office_of(self, record: Complex | MiniCluster) -> Branch | None:
         """The KICOX office of a complex, or of a mini cluster (its own, else its hub's)."""
-        offices = self._related(record, "office", "branches")
+        offices = self._related_records(record, "office", "branches")
         return offices[0] if offices else None
 
     def facts_about(self, record: Record) -> list[Fact]:
-        return self._related(record, "facts", "facts")
+        return self._related_records(record, "facts", "facts")
 
     def stories_of(self, record: Complex) -> list[Story]:
-        return self._related(record, "stories", "stories")
+        return self._related_records(record, "stories", "stories")
 
     def complexes_served_by(self, office: Branch) -> list[Complex]:
-        return self._related(office, "complexes", "complexes")
+        return self._related_records(office, "complexes", "complexes")
 
     def mini_clusters_served_by(self, office: Branch) -> list[MiniCluster]:
-        return self._related(office, "mini_clusters", "mini_clusters")
+        return self._related_records(office, "mini_clusters", "mini_clusters")
 
     def region_of(self, record: Complex | MiniCluster) -> Region | None:
-        found = self.find("regions", record.region)
-        return found if isinstance(found, Region) else None
+        return self.find("regions", record.region)  # type: ignore[return-value]
 
     def hub_complexes(self, region: Region) -> list[Complex]:
         return self.many("complexes", region.hubs)
 
-    def mini_cluster_hubs(self) -> list[str]:
-        """Ids of the complexes that are the hub of a mini cluster of the 2010 list."""
-        return list(dict.fromkeys(m.complex for m in self.every(MiniCluster)))
-
     # --- finding ----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = None, kinds: Iterable[str] | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int | None = None, kinds: Iterable[KindName] | None = None) -> list[Hit]:
         """Ranked hits, best first (see search.py for how records match)."""
         from .search import SearchIndex
 
-        wanted = [kind_named(k) for k in kinds] if kinds else None
+        wanted = [_kind(k) for k in kinds] if kinds else None
         hits = SearchIndex(self.store, wanted).search(query, limit=limit)
-        return [Hit(self.get(h.entry.kind, h.entry.id), h.score, h.match, h.entry) for h in hits]
+        return [Hit(_candidate(h.entry), h.score, h.match) for h in hits]
 
-    def resolve(self, query: str, kinds: Iterable[str] | None = None) -> Record:
-        """The one record a person means by `query`: what `kcluster show QUERY` opens.
-        NotFound, with the candidates `show` suggests, when nothing or several match."""
+    def resolve_row(self, query: str, kinds: Iterable[KindName] | None = None) -> tuple[str, Row]:
+        """(kind, row) of the one record a person means by `query`; NotFound, with the
+        candidates `show` suggests, when nothing or several match."""
         from .search import resolve
 
-        wanted = [kind_named(k) for k in kinds] if kinds else None
+        wanted = [_kind(k) for k in kinds] if kinds else None
         resolution = resolve(self.store, query, wanted)
         if resolution.entry is None:
-            raise NotFound(query, [self.get(e.kind, e.id) for e in resolution.candidates])
-        return self.get(resolution.entry.kind, resolution.entry.id)
+            raise NotFound(query, [_candidate(e) for e in resolution.candidates])
+        row = self.row(resolution.entry.kind, resolution.entry.id)
+        assert row is not None  # the search's entries are the store's records
+        return resolution.entry.kind, row
+
+    def resolve(self, query: str, kinds: Iterable[KindName] | None = None) -> Record:
+        """The one record a person means by `query`: what `kcluster show QUERY` opens.
+        NotFound, with the candidates `show` suggests, when nothing or several match."""
+        kind, row = self.resolve_row(query, kinds)
+        record: Record = self._record(kind, row)
+        return record
+
+
+def _candidate(entry: Any) -> Candidate:
+    return Candidate(entry.kind, entry.id, entry.name, entry.label, entry.where, entry.complex)

@@ -16,11 +16,10 @@ from functools import cached_property
 from typing import Any
 
 from .loader import Dataset, DatasetFiles, cache_file, read_files, validated, write_cache_file
-from .model import KINDS, Branch, Complex, Fact, MiniCluster, Record, Region, build_record
 from .store import Content, Store, StoreError, memory_store, open_store, write_store
 
-# The relations a page or a filter reads, by kind: each a function of (records, record) -> ids.
-RelationFunction = typing.Callable[["DatasetRecords", Any], list[str]]
+if typing.TYPE_CHECKING:  # imported where records are built: a cached store needs no record types
+    from .model import Complex, MiniCluster, Record
 
 
 class DatasetRecords:
@@ -28,6 +27,8 @@ class DatasetRecords:
     what the compiler computes the store from (the commands read the store, not this)."""
 
     def __init__(self, dataset: Dataset):
+        from .model import KINDS, build_record
+
         self.location = dataset.location
         self.metadata = dataset.metadata
         self.by_kind: dict[str, tuple[Record, ...]] = {
@@ -68,6 +69,8 @@ class DatasetRecords:
 
     def office_of(self, record: Complex | MiniCluster) -> str | None:
         """The KICOX office of a complex, or of a mini cluster (its own, else its hub's)."""
+        from .model import Complex, MiniCluster
+
         if record.branch:
             return record.branch
         if isinstance(record, MiniCluster):
@@ -77,6 +80,8 @@ class DatasetRecords:
 
     def relations(self, record: Record) -> dict[str, list[str]]:
         """{relation: ids} of one record, as the store keeps them."""
+        from .model import Branch, Complex, Fact, MiniCluster, Region
+
         related: dict[str, list[str]] = {}
         facts = self._facts_by_about.get(record.id, [])
         if isinstance(record, Complex):

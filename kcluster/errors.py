@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Record
+    from .catalog import Candidate
 
 
 class NotFound(LookupError):
-    """No record, or no single record, matches: `candidates` are what was perhaps meant,
-    best first (empty when nothing comes close)."""
+    """No record, or no single record, matches: `candidates` (catalog.Candidate: kind, id,
+    name, label, where) are what was perhaps meant, best first; empty when nothing comes close."""
 
-    def __init__(self, query: str, candidates: Sequence[Record] = (), message: str | None = None):
+    def __init__(self, query: str, candidates: Sequence[Candidate] = (), message: str | None = None):
         self.query = query
         self.candidates = tuple(candidates)
         super().__init__(message or describe_miss(query, self.candidates))
@@ -28,12 +28,12 @@ class UnknownValue(ValueError):
         super().__init__(message)
 
 
-def describe_miss(query: str, candidates: Sequence[Record]) -> str:
+def describe_miss(query: str, candidates: Sequence[Candidate]) -> str:
     if not candidates:
         return f"nothing matches {query!r}."
     return f"no single record matches {query!r}: " + ", ".join(named(c) for c in candidates)
 
 
-def named(record: Record) -> str:
+def named(candidate: Candidate) -> str:
     """A record named to people with the id to type back: "Mechatronics (mini cluster, changwon-mechatronics)"."""
-    return f"{record.display_name} ({record.LABEL}, {record.id})"
+    return f"{candidate.name} ({candidate.label}, {candidate.id})"

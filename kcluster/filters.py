@@ -1,5 +1,6 @@
 """The filters of each kind's list: what `kcluster mini --region honam` and
-`catalog.records("mini_clusters", region="honam")` both select, in the order they list it.
+`catalog.rows("mini_clusters", region="honam")` both select, in the order they list it.
+They work on the records' export shape (catalog.Row), as the store keeps them.
 
 A filter's value may name a record any way a person would (an id, a name, a spelling):
 it is resolved here, and a value that names nothing raises errors.UnknownValue, listing
@@ -8,16 +9,14 @@ the values it can take.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, UnknownValue
-from .model import Complex, Event, Fact, MiniCluster, Phase, Record
 from .romanization import fold
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog import Catalog, Row
 
 
 # --- values named by people --------------------------------------------------------------
@@ -37,7 +36,7 @@ def _resolved_id(catalog: Catalog, kind: str, value: str, what: str, valid: list
     if value in valid:
         return value
     try:
-        return catalog.resolve(value, kinds=[kind]).id
+        return str(catalog.resolve_row(value, kinds=[kind])[1]["id"])
     except NotFound:
         names = catalog.names(kind)
         listing = ", ".join(f"{i} ({names[i]})" if names[i].lower() != i else i for i in sorted(valid))
@@ -61,7 +60,7 @@ def event_kind(catalog: Catalog, value: str) -> str:
 
 
 def event_kinds(catalog: Catalog) -> list[str]:
-    return sorted({e.kind for e in _typed(catalog.every("events"), Event)})
+    return sorted({e["kind"] for e in catalog.every_row("events")})
 
 
 # --- the filters of each kind ------------------------------------------------------------
@@ -69,100 +68,96 @@ def event_kinds(catalog: Catalog) -> list[str]:
 
 def complexes(
     catalog: Catalog, *, region: str | None = None, pilot: bool | int | None = None, industry: str | None = None
-) -> list[Complex]:
+) -> list[Row]:
     """Complexes, pilot rounds first then by name. `pilot`: True for both rounds, or 1 or 2."""
     wanted_region = region_id(catalog, region) if region else None
     chosen = [
         c
-        for c in _typed(catalog.every("complexes"), Complex)
-        if (wanted_region is None or c.region == wanted_region)
+        for c in catalog.every_row("complexes")
+        if (wanted_region is None or c["region"] == wanted_region)
         and _in_pilot(c, pilot)
-        and (industry is None or any(industry.casefold() in i.casefold() for i in c.industries))
+        and (industry is None or any(industry.casefold() in i.casefold() for i in c["industries"]))
     ]
-    return sorted(chosen, key=lambda c: (c.pilot_round or 9, c.name))
+    return sorted(chosen, key=lambda c: (c["pilot_round"] or 9, c["name"]))
 
 
-def _in_pilot(record: Complex, pilot: bool | int | None) -> bool:
+def _in_pilot(row: Row, pilot: bool | int | None) -> bool:
     if pilot is None or pilot is False:
         return True
     if pilot is True:
-        return record.pilot_round is not None
-    return record.pilot_round == pilot
+        return row["pilot_round"] is not None
+    return bool(row["pilot_round"] == pilot)
 
 
 def mini_clusters(
     catalog: Catalog, *, region: str | None = None, hub: str | None = None, agro: bool | None = None
-) -> list[MiniCluster]:
+) -> list[Row]:
     """Mini clusters of the 2010 list, in its order. `hub`: the complex that is their hub."""
     wanted_region = region_id(catalog, region) if region else None
     wanted_hub = complex_id(catalog, hub, catalog.mini_cluster_hubs(), "hub complex") if hub else None
     return [
         m
-        for m in _typed(catalog.every("mini_clusters"), MiniCluster)
-        if (wanted_region is None or m.region == wanted_region)
-        and (wanted_hub is None or m.complex == wanted_hub)
-        and (agro is None or m.agro_industrial == agro)
+        for m in catalog.every_row("mini_clusters")
+        if (wanted_region is None or m["region"] == wanted_region)
+        and (wanted_hub is None or m["complex"] == wanted_hub)
+        and (agro is None or m["agro_industrial"] == agro)
     ]
 
 
 def events(
     catalog: Catalog, *, year_from: int | None = None, year_to: int | None = None, kind: str | None = None
-) -> list[Event]:
+) -> list[Row]:
     """Events by date (then id), from `year_from` to `year_to` inclusive, of one kind."""
     if year_from is not None and year_to is not None and year_from > year_to:
         raise UnknownValue("to", f"--to {year_to} is before --from {year_from}.")
     wanted_kind = event_kind(catalog, kind) if kind else None
     chosen = [
         e
-        for e in _typed(catalog.every("events"), Event)
-        if (year_from is None or int(e.date[:4]) >= year_from)
-        and (year_to is None or int(e.date[:4]) <= year_to)
-        and (wanted_kind is None or e.kind == wanted_kind)
+        for e in catalog.every_row("events")
+        if (year_from is None or int(e["date"][:4]) >= year_from)
+        and (year_to is None or int(e["date"][:4]) <= year_to)
+        and (wanted_kind is None or e["kind"] == wanted_kind)
     ]
-    return sorted(chosen, key=lambda e: (e.date, e.id))
+    return sorted(chosen, key=lambda e: (e["date"], e["id"]))
 
 
-def facts(catalog: Catalog, *, subject: str | None = None) -> list[Fact]:
+def facts(catalog: Catalog, *, subject: str | None = None) -> list[Row]:
     """Facts grouped by subject (subjects in dataset order), each group by date then source;
     `subject` keeps the groups whose subject id or labels contain all its words."""
     groups = facts_by_subject(catalog)
     if subject:
         wanted = fold(subject).split()
         groups = {
-            s: fs for s, fs in groups.items() if all(any(w in fold(f"{s} {f.label}") for f in fs) for w in wanted)
+            s: fs for s, fs in groups.items() if all(any(w in fold(f"{s} {f['label']}") for f in fs) for w in wanted)
         }
     return [f for fs in groups.values() for f in fs]
 
 
-def facts_by_subject(catalog: Catalog) -> dict[str, list[Fact]]:
-    groups: dict[str, list[Fact]] = {}
-    for fact in _typed(catalog.every("facts"), Fact):
-        groups.setdefault(fact.subject, []).append(fact)
-    return {s: sorted(fs, key=lambda f: (f.as_of or "", f.sources[0].source)) for s, fs in groups.items()}
+def facts_by_subject(catalog: Catalog) -> dict[str, list[Row]]:
+    groups: dict[str, list[Row]] = {}
+    for fact in catalog.every_row("facts"):
+        groups.setdefault(fact["subject"], []).append(fact)
+    return {s: sorted(fs, key=lambda f: (f["as_of"] or "", f["sources"][0]["source"])) for s, fs in groups.items()}
 
 
-def phases(catalog: Catalog, *, source: str | None = None) -> list[Phase]:
+def phases(catalog: Catalog, *, source: str | None = None) -> list[Row]:
     """Phases by number; with `source`, only its datings and budgets, and the phases it dates."""
-    chosen = sorted(_typed(catalog.every("phases"), Phase), key=lambda p: p.number)
+    chosen = sorted(catalog.every_row("phases"), key=lambda p: p["number"])
     if source is None:
         return chosen
     wanted = source_id(catalog, source)
     narrowed = [
-        dataclasses.replace(
-            p,
-            periods=tuple(x for x in p.periods if x.source == wanted),
-            budget=tuple(b for b in p.budget if b.source == wanted),
-        )
+        p
+        | {
+            "periods": [x for x in p["periods"] if x["source"] == wanted],
+            "budget": [b for b in p["budget"] if b["source"] == wanted],
+        }
         for p in chosen
     ]
-    return [p for p in narrowed if p.periods or p.budget or any(c.source == wanted for c in p.sources)]
+    return [p for p in narrowed if p["periods"] or p["budget"] or any(c["source"] == wanted for c in p["sources"])]
 
 
-def _typed(records: list[Record], cls: type) -> list[Any]:
-    return [r for r in records if isinstance(r, cls)]
-
-
-FILTERS: dict[str, Callable[..., list[Any]]] = {
+FILTERS: dict[str, Callable[..., list[Row]]] = {
     "complexes": complexes,
     "mini_clusters": mini_clusters,
     "events": events,
@@ -171,12 +166,12 @@ FILTERS: dict[str, Callable[..., list[Any]]] = {
 }
 
 
-def apply_filters(catalog: Catalog, kind: str, filters: dict[str, Any]) -> list[Record]:
-    """`kind`'s records narrowed by `filters` (the keyword arguments of its function above)."""
+def apply_filters(catalog: Catalog, kind: str, filters: dict[str, Any]) -> list[Row]:
+    """`kind`'s rows narrowed by `filters` (the keyword arguments of its function above)."""
     given = {name: value for name, value in filters.items() if value is not None}
     select = FILTERS.get(kind)
     if select is None:
         if given:
             raise TypeError(f"{kind} takes no filters (given: {', '.join(given)})")
-        return catalog.every(kind)
+        return list(catalog.every_row(kind))
     return select(catalog, **given)

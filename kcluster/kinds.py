@@ -74,3 +74,11 @@ def kind_named(name: str) -> str:
 def label_of(kind: str) -> str:
     """A kind named for people, singular: "mini cluster"."""
     return KIND_WORDS[kind][0]
+
+
+_NAME_FIELDS = {"events": "title", "facts": "label", "stories": "title", "sources": "title"}
+
+
+def name_field(kind: str) -> str:
+    """The field holding what people call a kind's records (model.Record.NAME_FIELDS[0])."""
+    return _NAME_FIELDS.get(kind, "name")

@@ -28,8 +28,9 @@ rapidfuzz is imported inside the functions that need it, nothing of the command 
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from .model import Event, Record
 from .romanization import fold
@@ -123,8 +124,13 @@ def parse_sectors(document: Mapping[str, Any]) -> SectorTable:
             Sector(t["id"], t["name"], t["group"], tuple(t.get("words", ()))) for t in document.get("sectors", ())
         ),
         rules=tuple(
-            Rule(tuple(t["words"]), tuple(t["sectors"]), tuple(t["fields"]) if "fields" in t else None,
-                 bool(t.get("exact_case", False)), t.get("note"))
+            Rule(
+                tuple(t["words"]),
+                tuple(t["sectors"]),
+                tuple(t["fields"]) if "fields" in t else None,
+                bool(t.get("exact_case", False)),
+                t.get("note"),
+            )
             for t in document.get("rules", ())
         ),
         assignments=tuple(
@@ -213,8 +219,12 @@ def _phrases(table: SectorTable) -> list[_Phrase]:
     """Every phrase to look for: the rules' words, and each sector's own name (a record
     that names a sector, as the ESCP-4i table does, is in it)."""
     phrases = [
-        _Phrase(fold_words(word) if not rule.exact_case else tuple(t.raw for t in _tokens(word)),
-                rule.sectors, rule.fields, rule.exact_case)
+        _Phrase(
+            fold_words(word) if not rule.exact_case else tuple(t.raw for t in _tokens(word)),
+            rule.sectors,
+            rule.fields,
+            rule.exact_case,
+        )
         for rule in table.rules
         for word in rule.words
     ]
@@ -234,15 +244,17 @@ def _matches(text: str, field: str, phrases: list[_Phrase]) -> list[_Match]:
         keys = [t.raw if phrase.exact_case else t.folded for t in tokens]
         size = len(phrase.words)
         for start in range(len(tokens) - size + 1):
-            if tuple(keys[start:start + size]) == phrase.words:
+            if tuple(keys[start : start + size]) == phrase.words:
                 end = start + size
-                found.append(_Match(start, end, phrase.sectors, text[tokens[start].start:tokens[end - 1].end]))
+                found.append(_Match(start, end, phrase.sectors, text[tokens[start].start : tokens[end - 1].end]))
     # The longest phrase wins: a match inside a longer one is dropped.
     return [m for m in found if not any(_inside(m, other) for other in found)]
 
 
 def _inside(match: _Match, other: _Match) -> bool:
-    return other.start <= match.start and match.end <= other.end and (other.end - other.start) > (match.end - match.start)
+    return (
+        other.start <= match.start and match.end <= other.end and (other.end - other.start) > (match.end - match.start)
+    )
 
 
 def _field_texts(record: Record) -> Iterator[tuple[str, str]]:
@@ -329,7 +341,7 @@ def find_sectors(table: SectorTable, text: str) -> list[Sector]:
 
 def _contains(words: tuple[str, ...], phrase: list[str]) -> bool:
     size = len(phrase)
-    return any(list(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
+    return any(list(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _holds(key: list[str], wanted: list[str]) -> bool:
@@ -382,17 +394,28 @@ _SECTOR_FIELDS: dict[str, type] = {"id": str, "name": str, "group": str, "words"
 _RULE_FIELDS: dict[str, type] = {"words": list, "sectors": list, "fields": list, "exact_case": bool, "note": str}
 _ASSIGNMENT_FIELDS: dict[str, type] = {"record": str, "sectors": list, "words": str, "note": str}
 _UNCLASSIFIED_FIELDS: dict[str, type] = {"record": str, "note": str}
-_TABLES: dict[str, dict[str, type]] = {"sectors": _SECTOR_FIELDS, "rules": _RULE_FIELDS, "assignments": _ASSIGNMENT_FIELDS,
-           "unclassified": _UNCLASSIFIED_FIELDS}
-_REQUIRED = {"sectors": ("id", "name", "group"), "rules": ("words", "sectors"),
-             "assignments": ("record", "sectors", "words", "note"), "unclassified": ("record", "note")}
+_TABLES: dict[str, dict[str, type]] = {
+    "sectors": _SECTOR_FIELDS,
+    "rules": _RULE_FIELDS,
+    "assignments": _ASSIGNMENT_FIELDS,
+    "unclassified": _UNCLASSIFIED_FIELDS,
+}
+_REQUIRED = {
+    "sectors": ("id", "name", "group"),
+    "rules": ("words", "sectors"),
+    "assignments": ("record", "sectors", "words", "note"),
+    "unclassified": ("record", "note"),
+}
 
 
 def check_sectors(document: Mapping[str, Any], ids: Mapping[str, set[str]]) -> list[Problem]:
     """Every problem of a parsed sectors.toml; `ids` are the dataset's record ids by kind
     (a kind absent from it can't be checked, as when its file did not parse)."""
-    problems = [Problem(FILE, None, None, f"unexpected top-level key {key!r} (expected {', '.join(_TABLES)})")
-                for key in document if key not in _TABLES]
+    problems = [
+        Problem(FILE, None, None, f"unexpected top-level key {key!r} (expected {', '.join(_TABLES)})")
+        for key in document
+        if key not in _TABLES
+    ]
     tables = {}
     for name in _TABLES:
         value = document.get(name, [])
@@ -487,7 +510,9 @@ def _check_rules(rules: list[dict[str, Any]], known: set[str]) -> Iterator[Probl
         yield from _check_ids(label, _strings(table, "sectors"), known, "sectors" in table)
         for field in _strings(table, "fields"):
             if field not in every_field:
-                yield Problem(FILE, label, "fields", f"{field!r} is not a classified field ({', '.join(sorted(every_field))})")
+                yield Problem(
+                    FILE, label, "fields", f"{field!r} is not a classified field ({', '.join(sorted(every_field))})"
+                )
         exact = table.get("exact_case") is True
         for word in words:
             key = (word if exact else folded(word), exact)
@@ -504,8 +529,9 @@ def _check_ids(label: str, sector_ids: list[str], known: set[str], present: bool
             yield Problem(FILE, label, "sectors", f"unknown sector {sector_id!r}")
 
 
-def _check_decisions(assignments: list[dict[str, Any]], unclassified: list[dict[str, Any]], known: set[str],
-                     ids: Mapping[str, set[str]]) -> Iterator[Problem]:
+def _check_decisions(
+    assignments: list[dict[str, Any]], unclassified: list[dict[str, Any]], known: set[str], ids: Mapping[str, set[str]]
+) -> Iterator[Problem]:
     assigned: set[str] = set()
     for position, table in enumerate(assignments, start=1):
         label = _label("assignments", position, table)
@@ -532,7 +558,9 @@ def _check_reference(label: str, record: Any, ids: Mapping[str, set[str]]) -> It
         return
     kind, _, record_id = record.partition(":")
     if not record_id:
-        yield Problem(FILE, label, "record", f"{record!r} is not of the form \"kind:id\" (e.g. \"mini_clusters:gumi-mobile\")")
+        yield Problem(
+            FILE, label, "record", f'{record!r} is not of the form "kind:id" (e.g. "mini_clusters:gumi-mobile")'
+        )
     elif kind not in CLASSIFIED_FIELDS:
         yield Problem(FILE, label, "record", f"{kind!r} records are not classified ({', '.join(CLASSIFIED_FIELDS)})")
     elif kind in ids and record_id not in ids[kind]:

@@ -1,62 +1,56 @@
 """What each output contains, as plain dicts in the export shape, with related records embedded.
 
 `--json` prints these dicts and the tables for people are drawn from them, so both always
-show the same thing. No click, no rich here.
+show the same thing. They are made from the store's rows (catalog.Row): no record types
+are built. No click, no rich here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .catalog import Catalog
+from .catalog import Catalog, Row
 from .kinds import KIND_NAMES
-from .model import Branch, Complex, MiniCluster, Record, Region, Story
 
 
-def dump(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
+def dump(catalog: Catalog) -> dict[str, list[Row]]:
     """The whole dataset: {kind: [record, ...]}, the stable machine shape."""
-    return {kind: [record.to_dict() for record in catalog.every(kind)] for kind in KIND_NAMES}
+    return {kind: list(catalog.every_row(kind)) for kind in KIND_NAMES}
 
 
-def page(catalog: Catalog, record: Record) -> dict[str, Any]:
+def page(catalog: Catalog, kind: str, row: Row) -> dict[str, Any]:
     """A record as `show` presents it: its export shape plus the related records a person wants."""
-    view = record.to_dict()
-    view["type"] = record.KIND
-    if isinstance(record, Complex):
-        view |= _complex_relations(catalog, record)
-    elif isinstance(record, Region):
-        view |= _region_relations(catalog, record)
-    elif isinstance(record, MiniCluster):
-        view["hub_complex"] = _dict_or_none(catalog.find("complexes", record.complex))
-        view["office"] = _dict_or_none(catalog.office_of(record))
-    elif isinstance(record, Branch):
-        view["complexes"] = [c.to_dict() for c in catalog.complexes_served_by(record)]
-        view["mini_clusters"] = [m.to_dict() for m in catalog.mini_clusters_served_by(record)]
-    elif isinstance(record, Story):
-        view["complex_names"] = [_name(catalog.find("complexes", c)) for c in record.complexes]
+    view = dict(row)
+    view["type"] = kind
+    record_id = row["id"]
+
+    def related(relation: str, target: str) -> list[Row]:
+        return catalog.rows_of(target, catalog.related(kind, record_id, relation))
+
+    if kind == "complexes":
+        region = catalog.row("regions", row["region"])
+        view["region_name"] = region["name"] if region else None
+        view["office"] = _first(related("office", "branches"))
+        view["mini_clusters"] = related("mini_clusters", "mini_clusters")
+        view["facts"] = related("facts", "facts")
+        view["stories"] = related("stories", "stories")
+    elif kind == "regions":
+        view["hub_complexes"] = [
+            hub | {"mini_cluster_count": len(catalog.related("complexes", hub["id"], "mini_clusters"))}
+            for hub in catalog.rows_of("complexes", row["hubs"])
+        ]
+        view["mini_cluster_count"] = len(catalog.related(kind, record_id, "mini_clusters"))
+        view["facts"] = related("facts", "facts")
+    elif kind == "mini_clusters":
+        view["hub_complex"] = catalog.row("complexes", row["complex"])
+        view["office"] = _first(related("office", "branches"))
+    elif kind == "branches":
+        view["complexes"] = related("complexes", "complexes")
+        view["mini_clusters"] = related("mini_clusters", "mini_clusters")
+    elif kind == "stories":
+        names = [catalog.row("complexes", c) for c in row["complexes"]]
+        view["complex_names"] = [n["name"] if n else None for n in names]
     return view
-
-
-def _complex_relations(catalog: Catalog, record: Complex) -> dict[str, Any]:
-    return {
-        "region_name": _name(catalog.region_of(record)),
-        "office": _dict_or_none(catalog.office_of(record)),
-        "mini_clusters": [m.to_dict() for m in catalog.mini_clusters_of(record)],
-        "facts": [f.to_dict() for f in catalog.facts_about(record)],
-        "stories": [s.to_dict() for s in catalog.stories_of(record)],
-    }
-
-
-def _region_relations(catalog: Catalog, record: Region) -> dict[str, Any]:
-    hubs = [
-        hub.to_dict() | {"mini_cluster_count": len(catalog.mini_clusters_of(hub))}
-        for hub in catalog.hub_complexes(record)
-    ]
-    return {
-        "hub_complexes": hubs,
-        "mini_cluster_count": len(catalog.mini_clusters_of(record)),
-        "facts": [f.to_dict() for f in catalog.facts_about(record)],
-    }
 
 
 def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
@@ -64,8 +58,8 @@ def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
     found: dict[tuple[str, str], dict[str, str]] = {}
     _collect_citations(view, found)
     for citation in found.values():
-        source = catalog.find("sources", citation["source"])
-        citation["title"] = source.display_name if source else ""
+        source = catalog.row("sources", citation["source"])
+        citation["title"] = source["title"] if source else ""
     return sorted(found.values(), key=lambda c: (c["source"], c["section"]))
 
 
@@ -81,9 +75,5 @@ def _collect_citations(value: Any, found: dict[tuple[str, str], dict[str, str]])
             _collect_citations(item, found)
 
 
-def _dict_or_none(record: Record | None) -> dict[str, Any] | None:
-    return record.to_dict() if record else None
-
-
-def _name(record: Record | None) -> str | None:
-    return record.display_name if record else None
+def _first(rows: list[Row]) -> Row | None:
+    return rows[0] if rows else None

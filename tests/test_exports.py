@@ -141,7 +141,8 @@ def test_sqlite_citations_are_queryable_by_source(database, catalog):
     assert len(rows) == len(cited)
     assert {row["title"] for row in rows} == {catalog.get("sources", "kicox-2010").title}
     mini = database.execute(
-        "SELECT DISTINCT m.id FROM mini_clusters m JOIN citations c ON c.record_kind = 'mini_clusters' AND c.record_id = m.id "
+        "SELECT DISTINCT m.id FROM mini_clusters m JOIN citations c "
+        "ON c.record_kind = 'mini_clusters' AND c.record_id = m.id "
         "WHERE c.section = 'Mini cluster list'"
     ).fetchall()
     assert len(mini) == len(catalog.every("mini_clusters"))

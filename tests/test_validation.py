@@ -42,9 +42,7 @@ def test_reference_to_a_missing_record(data_copy):
 
 
 def test_citation_of_an_unknown_source(data_copy):
-    replace_in(
-        data_copy / "mini_clusters.toml", '{source = "kicox-2010"', '{source = "kicox-2011"'
-    )
+    replace_in(data_copy / "mini_clusters.toml", '{source = "kicox-2010"', '{source = "kicox-2011"')
     assert problems_of(data_copy) == [
         "mini_clusters.toml: record 'changwon-mechatronics': field 'sources[0].source': unknown source 'kicox-2011'"
     ]

@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import Complex
 from .options import emit_records, output_format, print_rich, region_option
 
 
@@ -21,7 +20,7 @@ def complexes(session: Session, region: str | None, pilot: bool, industry: str |
       kcluster complexes --format csv > complexes.csv
     """
     catalog = session.catalog
-    chosen = catalog.records(Complex, region=region, pilot=pilot or None, industry=industry)
+    chosen = catalog.rows("complexes", region=region, pilot=pilot or None, industry=industry)
 
     def table() -> None:
         from ..render.tables import new_table, text
@@ -30,13 +29,13 @@ def complexes(session: Session, region: str | None, pilot: bool, industry: str |
         rows = new_table("complex", "region", "industries", "pilot", "mini clusters", "id")
         for c in chosen:
             rows.add_row(
-                c.name,
-                regions.get(c.region or "", ""),
-                text(list(c.industries)),
-                str(c.pilot_round or ""),
-                str(len(catalog.mini_clusters_of(c)) or ""),
-                c.id,
+                c["name"],
+                regions.get(c["region"] or "", ""),
+                text(c["industries"]),
+                str(c["pilot_round"] or ""),
+                str(len(catalog.related("complexes", c["id"], "mini_clusters")) or ""),
+                c["id"],
             )
         print_rich(rows)
 
-    emit_records([c.to_dict() for c in chosen], output_format, table)
+    emit_records(chosen, output_format, table)

@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import Fact
 from .exits import NotFound
 from .options import emit_records, output_format, print_rich
 
@@ -25,13 +24,13 @@ def facts(session: Session, subject: str | None, output_format: str) -> None:
     from ..filters import facts_by_subject
 
     catalog = session.catalog
-    chosen = catalog.records(Fact, subject=subject)
+    chosen = catalog.rows("facts", subject=subject)
     if subject and not chosen:
         subjects = sorted(facts_by_subject(catalog))
         raise NotFound(f"no fact about {subject!r}. Subjects: " + ", ".join(subjects[:12]) + ", ...")
     groups: dict[str, list] = {}
     for fact in chosen:
-        groups.setdefault(fact.subject, []).append(fact)
+        groups.setdefault(fact["subject"], []).append(fact)
 
     def table() -> None:
         from ..render.tables import new_table
@@ -41,12 +40,12 @@ def facts(session: Session, subject: str | None, output_format: str) -> None:
             for position, f in enumerate(fs):
                 rows.add_row(
                     subject_id if position == 0 else "",
-                    f"{f.value} {f.unit or ''}".strip(),
-                    f.as_of or "",
-                    "\n".join(f"{c.source}: {c.section}" for c in f.sources),
-                    f.label,
+                    f"{f['value']} {f['unit'] or ''}".strip(),
+                    f["as_of"] or "",
+                    "\n".join(f"{c['source']}: {c['section']}" for c in f["sources"]),
+                    f["label"],
                 )
             rows.add_section()
         print_rich(rows)
 
-    emit_records([f.to_dict() for f in chosen], output_format, table)
+    emit_records(chosen, output_format, table)

@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import MiniCluster
 from .options import LIST_FORMATS, emit_records, emit_vcards, hub_option, output_format, print_rich, region_option
 
 
@@ -24,16 +23,14 @@ def mini(session: Session, region: str | None, hub: str | None, agro: bool | Non
       kcluster mini --hub changwon --format vcard > changwon.vcf
     """
     catalog = session.catalog
-    chosen = catalog.records(MiniCluster, region=region, hub=hub, agro=agro)
-    if hub and not catalog.records(MiniCluster, hub=hub):
-        named = catalog.get("complexes", hub).display_name
-        click.echo(f"{named} has no mini clusters in the 2010 list.", err=True)
+    rows = catalog.rows("mini_clusters", region=region, hub=hub, agro=agro)
+    if hub and not catalog.related("complexes", hub, "mini_clusters"):
+        click.echo(f"{catalog.names('complexes')[hub]} has no mini clusters in the 2010 list.", err=True)
     if output_format == "vcard":
-        if not chosen:
+        if not rows:
             click.echo("no mini clusters match: no vCards to print.", err=True)
-        emit_vcards(catalog, chosen)
+        emit_vcards(catalog, catalog.many("mini_clusters", [m["id"] for m in rows]))
         return
-    rows = [m.to_dict() for m in chosen]
 
     def table() -> None:
         from ..render.tables import mini_clusters_table

@@ -12,7 +12,7 @@ from ..render.machine import write_csv, write_exact_text, write_json, write_json
 
 if TYPE_CHECKING:  # the record types are imported only by what needs them: startup stays quick
     from ..catalog import Catalog
-    from ..model import MiniCluster, Record
+    from ..model import MiniCluster
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -88,19 +88,19 @@ def _resolve_option(resolve: Callable[["Catalog", str], str]) -> Callable:
     return callback
 
 
-def complete_ids(candidates: Callable[[Session], Iterable["Record"]]) -> Callable:
-    """A shell_complete callback offering the ids of `candidates` that start as typed."""
+def complete_ids(candidates: Callable[[Session], Iterable[tuple[str, str]]]) -> Callable:
+    """A shell_complete callback offering the ids of `candidates` ((id, name) pairs) that start as typed."""
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
         from click.shell_completion import CompletionItem
 
         current = ctx.ensure_object(Session)
         try:
-            records = list(candidates(current))
+            found = list(candidates(current))
         except click.ClickException:  # a broken dataset completes nothing
             return []
         prefix = incomplete.lower()
-        return [CompletionItem(r.id, help=r.display_name) for r in records if r.id.startswith(prefix)]
+        return [CompletionItem(i, help=name) for i, name in found if i.startswith(prefix)]
 
     return complete
 
@@ -124,7 +124,7 @@ def region_option(help_text: str = "Only in this pan-regional zone (id, name or 
         metavar="REGION",
         help=help_text,
         callback=_resolve_option(_region),
-        shell_complete=complete_ids(lambda current: current.catalog.every("regions")),
+        shell_complete=complete_ids(lambda current: current.catalog.names("regions").items()),
     )
 
 
@@ -136,6 +136,6 @@ def hub_option() -> Callable:
         help="Only of this hub complex (id, name or any spelling).",
         callback=_resolve_option(_hub),
         shell_complete=complete_ids(
-            lambda current: current.catalog.many("complexes", current.catalog.mini_cluster_hubs())
+            lambda current: ((i, current.catalog.names("complexes")[i]) for i in current.catalog.mini_cluster_hubs())
         ),
     )

@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import Phase
 from .options import emit_records, output_format, print_rich
 
 
@@ -41,11 +40,11 @@ def phases(session: Session, source_id: str | None, output_format: str) -> None:
       kcluster phases --source kicox-2010
       kcluster phases --json | jq '.[] | {name, periods}'
     """
-    chosen = session.catalog.records(Phase, source=source_id)
+    chosen = session.catalog.rows("phases", source=source_id)
 
     def table() -> None:
         from ..render.timeline import phases_view
 
-        print_rich(phases_view([p.to_dict() for p in chosen]))
+        print_rich(phases_view(chosen))
 
-    emit_records([p.to_dict() for p in chosen], output_format, table)
+    emit_records(chosen, output_format, table)

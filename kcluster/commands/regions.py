@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import Region
 from .options import emit_records, output_format, print_rich
 
 
@@ -17,22 +16,22 @@ def regions(session: Session, output_format: str) -> None:
       kcluster regions --json | jq '.[] | {id, hubs}'
     """
     catalog = session.catalog
-    chosen = catalog.records(Region)
+    chosen = catalog.rows("regions")
 
     def table() -> None:
         from ..render.tables import new_table, text
 
         rows = new_table("region", "provinces", "specialised industries", "hubs", "mini clusters", "id")
         for r in chosen:
-            hubs = [hub.name for hub in catalog.hub_complexes(r)]
+            hubs = [hub["name"] for hub in catalog.rows_of("complexes", r["hubs"])]
             rows.add_row(
-                r.name,
-                text(list(r.provinces)),
-                text(list(r.industries)),
+                r["name"],
+                text(r["provinces"]),
+                text(r["industries"]),
                 text(hubs),
-                str(len(catalog.mini_clusters_of(r))),
-                r.id,
+                str(len(catalog.related("regions", r["id"], "mini_clusters"))),
+                r["id"],
             )
         print_rich(rows)
 
-    emit_records([r.to_dict() for r in chosen], output_format, table)
+    emit_records(chosen, output_format, table)

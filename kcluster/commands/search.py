@@ -39,12 +39,14 @@ def search(session: Session, query: tuple[str, ...], kind: str | None, limit: in
 
         table = new_table("kind", "name", "where", "match", "score", "id")
         for hit, row in zip(hits, rows, strict=False):
-            table.add_row(hit.entry.label, row["name"], hit.entry.where, row["match"], str(row["score"]), row["id"])
+            table.add_row(
+                hit.candidate.label, row["name"], hit.candidate.where, row["match"], str(row["score"]), row["id"]
+            )
         print_rich(table)
 
 
 def _hit_dict(hit: Hit) -> dict[str, Any]:
-    entry = hit.entry
+    entry = hit.candidate
     row = {"type": entry.kind, "id": entry.id, "name": entry.name, "score": hit.score, "match": hit.match}
     if entry.complex:
         row["complex"] = entry.complex

@@ -5,17 +5,22 @@ from typing import TYPE_CHECKING
 import click
 
 from ..context import Session, pass_session
+from ..kinds import KIND_NAMES
 from ..render.machine import write_json
 from .exits import NotAContact, NotFound
 from .options import complete_ids, emit_vcards, output_format, print_rich
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog import Candidate, Catalog
     from ..model import MiniCluster, Record
 
 
-def _showable(session: Session) -> Iterable["Record"]:
-    return (record for record in session.catalog.all_records() if record.KIND != "facts")
+def _showable(session: Session) -> Iterable[tuple[str, str]]:
+    """(id, name) of every record `show` opens (facts are shown by `facts`)."""
+    catalog = session.catalog
+    for kind in KIND_NAMES:
+        if kind != "facts":
+            yield from catalog.names(kind).items()
 
 
 @click.command()
@@ -46,15 +51,15 @@ def show(session: Session, name: str, with_sources: bool, output_format: str) ->
 
     catalog = session.catalog
     try:
-        record = catalog.resolve(name)
+        kind, row = catalog.resolve_row(name)
     except errors.NotFound as miss:
         raise NotFound(_miss_message(name, [_describe(c) for c in miss.candidates])) from None
     if output_format == "vcard":
         if with_sources:
             raise click.UsageError("--sources has no effect with --format vcard: each card's note names its sources.")
-        emit_vcards(catalog, _mini_clusters_to_card(catalog, record))
+        emit_vcards(catalog, _mini_clusters_to_card(catalog, catalog.get(kind, row["id"])))
         return
-    view = page(catalog, record)
+    view = page(catalog, kind, row)
     if output_format == "json":
         if with_sources:
             view["citations"] = citations(catalog, view)
@@ -66,10 +71,10 @@ def show(session: Session, name: str, with_sources: bool, output_format: str) ->
     print_rich(render_page(view), *([citations_table(citations(catalog, view))] if with_sources else []))
 
 
-def _describe(record: "Record") -> str:
+def _describe(candidate: "Candidate") -> str:
     """A short, unambiguous way to name a record: "Mechatronics (mini cluster, changwon)"."""
-    where = f", {record.complex}" if record.KIND == "mini_clusters" else ""  # type: ignore[attr-defined]
-    return f"{record.display_name} ({record.LABEL}{where})"
+    where = f", {candidate.complex}" if candidate.kind == "mini_clusters" else ""
+    return f"{candidate.name} ({candidate.label}{where})"
 
 
 def _mini_clusters_to_card(catalog: "Catalog", record: "Record") -> list["MiniCluster"]:

@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import Source
 from .options import emit_records, output_format, print_rich
 
 
@@ -15,14 +14,14 @@ def sources(session: Session, output_format: str) -> None:
     Example:
       kcluster sources
     """
-    chosen = session.catalog.records(Source)
+    chosen = session.catalog.rows("sources")
 
     def table() -> None:
         from ..render.tables import new_table
 
         rows = new_table("id", "document", "date", "what it holds")
         for s in chosen:
-            rows.add_row(s.id, f"{s.title}\n{s.publisher}", s.date, s.description)
+            rows.add_row(s["id"], f"{s['title']}\n{s['publisher']}", s["date"], s["description"])
         print_rich(rows)
 
-    emit_records([s.to_dict() for s in chosen], output_format, table)
+    emit_records(chosen, output_format, table)

@@ -1,7 +1,6 @@
 import click
 
 from ..context import Session, pass_session
-from ..model import Event
 from .options import emit_records, output_format, print_rich
 
 
@@ -24,7 +23,7 @@ def timeline(
     from ..errors import UnknownValue
 
     try:
-        chosen = session.catalog.records(Event, year_from=from_year, year_to=to_year, kind=kind)
+        chosen = session.catalog.rows("events", year_from=from_year, year_to=to_year, kind=kind)
     except UnknownValue as error:
         raise click.BadParameter(str(error), param_hint=f"'--{error.option}'") from None
 
@@ -33,7 +32,7 @@ def timeline(
 
         rows = new_table("date", "event", "kind", "source")
         for e in chosen:
-            rows.add_row(e.date, e.title, e.kind, ", ".join(sorted({c.source for c in e.sources})))
+            rows.add_row(e["date"], e["title"], e["kind"], ", ".join(sorted({c["source"] for c in e["sources"]})))
         print_rich(rows)
 
-    emit_records([e.to_dict() for e in chosen], output_format, table)
+    emit_records(chosen, output_format, table)
