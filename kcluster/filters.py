@@ -33,8 +33,9 @@ def complex_id(catalog: Catalog, value: str, valid: list[str] | None = None, wha
 
 
 def _resolved_id(catalog: Catalog, kind: str, value: str, what: str, valid: list[str]) -> str:
-    if value in valid:
-        return value
+    typed = value.casefold()
+    if typed in valid:  # an id as scripts pass it: no need for the search
+        return typed
     try:
         return str(catalog.resolve_row(value, kinds=[kind])[1]["id"])
     except NotFound:

@@ -47,6 +47,9 @@ def _folded(name: str) -> str:
     return " ".join(name.casefold().replace("_", " ").replace("-", " ").split())
 
 
+_KIND_INDEX: dict[str, str] | None = None
+
+
 def _kind_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for kind, words in KIND_WORDS.items():
@@ -59,12 +62,14 @@ def _kind_index() -> dict[str, str]:
     return index
 
 
-_KIND_INDEX = _kind_index()
-
-
 def kind_named(name: str) -> str:
     """The kind a person means by `name`: the kind, singular or plural, or its label
     ("complex", "mini cluster", "offices", "success stories"). ValueError if none."""
+    if name in KIND_WORDS:  # the kinds themselves: no need to build the index
+        return name
+    global _KIND_INDEX
+    if _KIND_INDEX is None:
+        _KIND_INDEX = _kind_index()
     kind = _KIND_INDEX.get(_folded(name))
     if kind is None:
         raise ValueError(f"no kind of record {name!r}; kinds: {', '.join(KIND_NAMES)}")

@@ -211,7 +211,7 @@ def _parse(contents: dict[str, bytes]) -> "tuple[dict[str, Any], list[Problem]]"
     if sys.version_info >= (3, 11):
         import tomllib
     else:
-        import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
+        import tomli as tomllib  # type: ignore[no-redef, unused-ignore]
 
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []

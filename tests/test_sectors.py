@@ -11,7 +11,7 @@ import pytest
 if sys.version_info >= (3, 11):
     import tomllib
 else:
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef, unused-ignore]
 
 from kcluster.catalog import Catalog
 from kcluster.kinds import KIND_NAMES

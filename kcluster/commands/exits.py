@@ -1,11 +1,11 @@
 """Exit statuses and the errors commands raise; click prints them as `Error: ...` on stderr."""
 
-from enum import IntEnum
-
 import click
 
 
-class ExitStatus(IntEnum):
+class ExitStatus:
+    """The exit statuses (plain ints: an enum class costs startup time, and click takes ints)."""
+
     OK = 0
     NOT_FOUND = 1  # no such record, no search hit
     INVALID_DATA = 1  # the dataset in use has problems; an output that can't be written

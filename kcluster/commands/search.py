@@ -1,14 +1,16 @@
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..catalog import Hit
 from ..context import Session, pass_session
 from ..kinds import KIND_NAMES
 from ..render.machine import write_json
 from .exits import NotFound
 from .options import print_rich
+
+if TYPE_CHECKING:
+    from ..catalog import Hit
 
 
 @click.command()
@@ -45,7 +47,7 @@ def search(session: Session, query: tuple[str, ...], kind: str | None, limit: in
         print_rich(table)
 
 
-def _hit_dict(hit: Hit) -> dict[str, Any]:
+def _hit_dict(hit: "Hit") -> dict[str, Any]:
     entry = hit.candidate
     row = {"type": entry.kind, "id": entry.id, "name": entry.name, "score": hit.score, "match": hit.match}
     if entry.complex:
