@@ -34,10 +34,7 @@ class Session:
 
 
 def describe_dataset_error(error: DatasetError) -> str:
-    count = len(error.problems)
-    lines = [f"{error.location} is not valid ({count} problem{'s' if count > 1 else ''}):"]
-    lines += [f"  {problem}" for problem in error.problems]
-    return "\n".join(lines)
+    return str(error)
 
 
 def session() -> Session:

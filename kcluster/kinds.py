@@ -16,6 +16,7 @@ KIND_NAMES = (
     "facts",
     "stories",
     "partnerships",
+    "comparisons",
     "sources",
 )
 
@@ -39,6 +40,7 @@ KIND_WORDS = {
     "facts": ("fact",),
     "stories": ("success story", "story"),
     "partnerships": ("partnership", "ESCP-4i partnership"),
+    "comparisons": ("comparison", "comparison row"),
     "sources": ("source", "source document", "document"),
 }
 
@@ -76,12 +78,8 @@ def kind_named(name: str) -> str:
     return kind
 
 
-def label_of(kind: str) -> str:
-    """A kind named for people, singular: "mini cluster"."""
-    return KIND_WORDS[kind][0]
-
-
-_NAME_FIELDS = {"events": "title", "facts": "label", "stories": "title", "sources": "title"}
+_NAME_FIELDS = {"events": "title", "facts": "label", "stories": "title", "sources": "title",
+                "comparisons": "characteristic"}
 
 
 def name_field(kind: str) -> str:

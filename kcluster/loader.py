@@ -36,7 +36,15 @@ class DatasetError(Exception):
     def __init__(self, location: str, problems: "list[Problem]"):
         self.location = location
         self.problems = problems
-        super().__init__(f"the dataset in {location} has {len(problems)} problem(s)")
+        super().__init__(describe_problems(location, problems))
+
+
+def describe_problems(location: str, problems: "list[Problem]") -> str:
+    """Every problem, one a line, as `kcluster validate` prints them."""
+    count = len(problems)
+    lines = [f"{location} is not valid ({count} problem{'s' if count > 1 else ''}):"]
+    lines += [f"  {problem}" for problem in problems]
+    return "\n".join(lines)
 
 
 # NamedTuples, not dataclasses: this module is imported on every start, and a dataclass

@@ -321,6 +321,21 @@ class Partnership(Record):
     NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name", "acronym")
 
 
+@dataclass(frozen=True, kw_only=True)
+class Comparison(Record):
+    """A row of bmbf-de-kr's Table 1: one characteristic of German and Korean clusters."""
+
+    KIND: ClassVar[str] = "comparisons"
+    LABEL: ClassVar[str] = "comparison"
+    position: int
+    characteristic: str
+    german_bottom_up: str
+    german_top_down: str
+    korean_mini_clusters: str
+
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("characteristic",)
+
+
 # Every kind, in the order of the dump; the key is the TOML file name and the dump key.
 KINDS: dict[str, type[Record]] = {
     cls.KIND: cls
@@ -336,6 +351,7 @@ KINDS: dict[str, type[Record]] = {
         Fact,
         Story,
         Partnership,
+        Comparison,
         Source,
     )
 }

@@ -103,7 +103,8 @@ def empty_folder(copy: Path) -> tuple[Path, str]:
     folder.mkdir()
     expected = (
         "regions.toml, complexes.toml, mini_clusters.toml, branches.toml, phases.toml, events.toml, "
-        "programmes.toml, organisations.toml, facts.toml, stories.toml, partnerships.toml, sources.toml"
+        "programmes.toml, organisations.toml, facts.toml, stories.toml, partnerships.toml, comparisons.toml, "
+        "sources.toml"
     )
     return folder, f"{folder}: no data files (expected {expected})"
 

@@ -134,6 +134,7 @@ def test_export_record_shape_is_reused_by_list_commands(run):
         "facts",
         "stories",
         "partnerships",
+        "comparisons",
         "sources",
     ]
     by_id = {m["id"]: m for m in dump["mini_clusters"]}

@@ -49,7 +49,7 @@ def package(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("csv")
     result = export_to(folder / "kcluster-csv", "csv", tmp_path_factory.mktemp("cache"))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "" and result.stderr.startswith("wrote 12 CSV files")
+    assert result.stdout == "" and result.stderr.startswith(f"wrote {len(KIND_NAMES)} CSV files")
     assert [p.name for p in folder.iterdir()] == ["kcluster-csv"]
     return folder / "kcluster-csv"
 
@@ -160,10 +160,10 @@ def test_sqlite_full_text_search_finds_records_by_name_and_description(database,
     assert "changwon" in {row["id"] for row in korean}
 
 
-def test_sqlite_records_the_dataset_date_and_no_licence(database, catalog):
+def test_sqlite_records_the_dataset_date_and_its_licence(database, catalog):
     about = dict(database.execute("SELECT key, value FROM dataset").fetchall())
     assert about["date"] == catalog.dataset_date
-    assert "no licence" in about["licence"]
+    assert "CC BY 4.0" in about["licence"] and "publishers' own terms" in about["licence"]
 
 
 # --- CSV and the data package ----------------------------------------------------------------
@@ -183,7 +183,8 @@ def test_data_package_describes_one_csv_per_kind(package, catalog):
     titles = [s["title"] for s in descriptor["sources"]]
     assert len(titles) == len(catalog.every("sources"))
     assert all(any(source.title in title for title in titles) for source in catalog.every("sources"))
-    assert "licenses" not in descriptor and "no licence" in descriptor["description"]
+    assert [licence["name"] for licence in descriptor["licenses"]] == ["CC-BY-4.0"]
+    assert "publishers' own terms" in descriptor["description"]
 
 
 def test_each_csv_reads_back_as_its_schema_says(package, catalog):
@@ -244,7 +245,7 @@ def test_json_output_writes_the_dump_to_a_file(run, tmp_path):
     target = tmp_path / "kcluster.json"
     result = run("export", "--format", "json", "--output", str(target))
     assert result.exit_code == 0 and result.stdout == ""
-    assert result.stderr.startswith("wrote ") and "records of 12 kinds" in result.stderr
+    assert result.stderr.startswith("wrote ") and f"records of {len(KIND_NAMES)} kinds" in result.stderr
     assert target.read_text(encoding="utf-8") == run("export").stdout
     umask = os.umask(0)
     os.umask(umask)

@@ -4,12 +4,11 @@ import click
 
 
 class ExitStatus:
-    """The exit statuses (plain ints: an enum class costs startup time, and click takes ints)."""
+    """The exit statuses besides 0 (found) and click's own 2 (usage): plain ints, since an
+    enum class costs startup time and click takes ints."""
 
-    OK = 0
     NOT_FOUND = 1  # no such record, no search hit
     INVALID_DATA = 1  # the dataset in use has problems; an output that can't be written
-    USAGE = 2  # click's own code for bad arguments
 
 
 class NotFound(click.ClickException):

@@ -28,10 +28,11 @@ def export(session: Session, output_format: str, output: str | None, force: bool
     """Export the whole dataset: JSON, a SQLite database, or CSV files with a data package.
 
     \b
-    json    one object whose keys are the twelve kinds of record (regions,
+    json    one object whose keys are the thirteen kinds of record (regions,
             complexes, mini_clusters, branches, phases, events, programmes,
-            organisations, facts, stories, partnerships, sources), each a list of
-            records; every --json output of the other commands uses this shape.
+            organisations, facts, stories, partnerships, comparisons, sources),
+            each a list of records; every --json output of the other commands
+            uses this shape.
     sqlite  one table per kind with primary and foreign keys, link tables for
             lists of references, a `citations` table and an FTS5 `search` table.
     csv     a folder: one CSV per kind and a Frictionless datapackage.json.

@@ -17,7 +17,7 @@ from ..kinds import KIND_NAMES
 from ..model import ANY_KIND, KINDS, Record, Source
 from ..render.machine import csv_json_cell
 from ..validation import FORMAT_CHECKS
-from . import LICENCE_NOTE, Summary
+from . import DATA_LICENCE, LICENCE_NOTE, Summary
 from .schema import ANY, ARRAY, BOOLEAN, OBJECT, Column, columns
 
 DESCRIPTOR = "datapackage.json"
@@ -63,6 +63,7 @@ def package_descriptor(catalog: Catalog) -> dict[str, Any]:
             "five public documents, one resource per kind of record. Every record cites the document and "
             "section it comes from in its `sources` field; lists and nested values are JSON text. " + LICENCE_NOTE
         ),
+        "licenses": [DATA_LICENCE],
         "sources": [_package_source(source) for source in catalog.every(Source)],
         "resources": [_resource(kind, cls) for kind, cls in KINDS.items()],
     }

@@ -28,6 +28,7 @@ KIND_LABELS = {
     "facts": "fact",
     "stories": "success story",
     "partnerships": "ESCP-4i partnership",
+    "comparisons": "row of the German-Korean comparison (bmbf-de-kr, Table 1)",
     "sources": "source document",
 }
 

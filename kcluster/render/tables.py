@@ -153,14 +153,14 @@ def heading(title: str, subtitle: str) -> Text:
     return line
 
 
-def field_table(view: dict[str, Any], labels: dict[str, str] | None = None) -> Table:
+def field_table(view: dict[str, Any]) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for key, value in view.items():
         if key in _SECTIONED or value in (None, [], {}, ""):
             continue
-        table.add_row((labels or {}).get(key, key.replace("_", " ")), text(value))
+        table.add_row(key.replace("_", " "), text(value))
     return table
 
 
