@@ -22,6 +22,7 @@ COMMANDS = {
     "sources": "sources",
     "validate": "validate",
     "export": "export",
+    "compare": "compare",
 }
 
 

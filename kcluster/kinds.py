@@ -78,8 +78,13 @@ def kind_named(name: str) -> str:
     return kind
 
 
-_NAME_FIELDS = {"events": "title", "facts": "label", "stories": "title", "sources": "title",
-                "comparisons": "characteristic"}
+_NAME_FIELDS = {
+    "events": "title",
+    "facts": "label",
+    "stories": "title",
+    "sources": "title",
+    "comparisons": "characteristic",
+}
 
 
 def name_field(kind: str) -> str:

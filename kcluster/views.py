@@ -54,8 +54,9 @@ def page(catalog: Catalog, kind: str, row: Row) -> dict[str, Any]:
 
 
 def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
-    """Every distinct citation in a view (nested records too), with the source's title."""
-    found: dict[tuple[str, str], dict[str, str]] = {}
+    """Every distinct citation in a view (nested records too) with its quote and the
+    source's title, by source and section (the quotes of one section in the order cited)."""
+    found: dict[tuple[str, str, str], dict[str, str]] = {}
     _collect_citations(view, found)
     for citation in found.values():
         source = catalog.row("sources", citation["source"])
@@ -63,11 +64,12 @@ def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
     return sorted(found.values(), key=lambda c: (c["source"], c["section"]))
 
 
-def _collect_citations(value: Any, found: dict[tuple[str, str], dict[str, str]]) -> None:
+def _collect_citations(value: Any, found: dict[tuple[str, str, str], dict[str, str]]) -> None:
     if isinstance(value, dict):
         for citation in value.get("sources") or ():
             if isinstance(citation, dict) and "section" in citation:
-                found.setdefault((citation["source"], citation["section"]), dict(citation))
+                key = (citation["source"], citation["section"], citation.get("quote") or "")
+                found.setdefault(key, dict(citation))
         for item in value.values():
             _collect_citations(item, found)
     elif isinstance(value, list):

@@ -21,6 +21,7 @@ COMMAND_ARGS = {
     "complexes": ["complexes", "--region", "dongnam"],
     "mini": ["mini", "--hub", "changwon", "--json"],
     "regions": ["regions"],
+    "compare": ["compare"],
     "phases": ["phases", "--source", "kicox-2010"],
     "timeline": ["timeline", "--from", "2005", "--format", "jsonl"],
     "facts": ["facts", "budget"],

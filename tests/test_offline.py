@@ -15,6 +15,7 @@ ARGS = {
     "complexes": ["complexes", "--region", "dongnam"],
     "mini": ["mini", "--hub", "gumi"],
     "regions": ["regions", "--json"],
+    "compare": ["compare", "--json"],
     "phases": ["phases", "--source", "kicox-2010"],
     "timeline": ["timeline", "--kind", "matchmaking"],
     "facts": ["facts", "budget"],

@@ -19,6 +19,7 @@ PIPE_ARGS = {
     "complexes": ["complexes", "--format", "csv"],
     "mini": ["mini"],
     "regions": ["regions", "--json"],
+    "compare": ["compare", "--json"],
     "phases": ["phases"],
     "timeline": ["timeline", "--format", "jsonl"],
     "facts": ["facts"],

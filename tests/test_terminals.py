@@ -31,6 +31,7 @@ def warm_cache(monkeypatch, shared_cache):
 VIEWS = {
     "complexes": (["complexes"], lambda catalog, run: [x for c in catalog.every("complexes") for x in (c.name, c.id)]),
     "regions": (["regions"], lambda catalog, run: [x for r in catalog.every("regions") for x in (r.name, r.id)]),
+    "compare": (["compare"], lambda catalog, run: [c.characteristic for c in catalog.every("comparisons")]),
     "mini": (
         ["mini", "--region", "honam"],
         lambda catalog, run: [

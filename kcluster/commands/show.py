@@ -66,9 +66,8 @@ def show(session: Session, name: str, with_sources: bool, output_format: str) ->
         write_json(view, sys.stdout)
         return
     from ..render.pages import render_page
-    from ..render.tables import citations_table
 
-    print_rich(render_page(view), *([citations_table(citations(catalog, view))] if with_sources else []))
+    print_rich(render_page(view, citations(catalog, view) if with_sources else None))
 
 
 def _describe(candidate: "Candidate") -> str:

@@ -15,8 +15,11 @@ if TYPE_CHECKING:  # the export command imports this on every start: only what i
 FILE_FORMATS = ("json", "csv", "sqlite")
 
 # The curated dataset's licence (LICENSE), said wherever an export has room for it.
-DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                "path": "https://creativecommons.org/licenses/by/4.0/"}
+DATA_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 LICENCE_NOTE = (
     "The curated kcluster dataset is licensed under CC BY 4.0. The facts are taken from the five source "
     "documents listed in `sources`; those documents remain under their publishers' own terms."

@@ -12,8 +12,10 @@ from .tables import (
     mini_clusters_table,
     new_table,
     notes_block,
+    sources_block,
     stack,
     text,
+    titled,
 )
 
 KIND_LABELS = {
@@ -33,7 +35,8 @@ KIND_LABELS = {
 }
 
 
-def render_page(view: dict[str, Any]) -> Group:
+def render_page(view: dict[str, Any], citations: list[dict[str, str]] | None = None) -> Group:
+    """A record's page; with `citations` (views.citations), its Sources list every quote."""
     title = view.get("name") or view.get("title") or view.get("label") or view["id"]
     shown = dict(view)
     if shown.get("region_name"):
@@ -43,7 +46,7 @@ def render_page(view: dict[str, Any]) -> Group:
     parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(shown)]
     parts += _sections(view)
     parts.append(notes_block(view.get("notes") or []))
-    parts.append(text_block("Sources", cited(view)))
+    parts.append(sources_block(citations) if citations is not None else text_block("Sources", cited(view)))
     return stack(*parts)
 
 
@@ -90,8 +93,7 @@ def _sections(view: dict[str, Any]) -> list[Any]:
 
 
 def text_block(title: str, body: str):
-    from rich.text import Text
 
-    block = Text(f"{title}\n", style="bold")
+    block = titled(title)
     block.append(body)
     return block

@@ -88,16 +88,17 @@ class ListTable(Table):
     def _blocks(self, console: Console, options: ConsoleOptions, columns: list[list[str]]) -> Text:
         width = max(options.max_width - 4, 1)
         headers = [str(column.header) for column in self.columns]
-        blocks = Text(f"{self.title}\n" if self.title else "", style="bold")
+        blocks = titled(self.title) if self.title else Text()
         for position, row in enumerate(zip(*columns, strict=False)):
             if position:
                 blocks.append("\n")
             if row[0]:
-                blocks.append(row[0] + "\n", style="bold")
+                blocks.append(row[0], style="bold")
+                blocks.append("\n")
             for header, value in zip(headers[1:], row[1:], strict=False):
                 if not value:
                     continue
-                field = Text(f"{header}: ", style="dim")
+                field = Text(f"{header}: ")
                 field.append(value)
                 for number, line in enumerate(field.wrap(console, width, overflow="fold")):
                     line.rstrip()
@@ -196,7 +197,7 @@ def mini_clusters_table(
         return table
 
     def narrow() -> Text:
-        block = Text(f"{title}\n" if title else "", style="bold")
+        block = titled(title) if title else Text()
         for mini in minis:
             block.append(" · ".join([label(mini), *hub(mini)]) + "\n", style="bold")
             block.append(f"  {mini['url']}\n  ext. {mini['extension']}  {mini['phone']}\n")
@@ -214,24 +215,45 @@ def facts_table(facts: Iterable[dict[str, Any]], title: str | None = None) -> Ta
     return table
 
 
+def titled(title: str) -> Text:
+    """A heading line: the title is bold, what is appended after it is not."""
+    block = Text()
+    block.append(title, style="bold")
+    block.append("\n")
+    return block
+
+
 def cited(record: dict[str, Any]) -> str:
-    return "\n".join(f"{c['source']}: {c['section']}" for c in record.get("sources", ()))
+    """The sections a record cites, each once, in the order cited."""
+    sections = dict.fromkeys(f"{c['source']}: {c['section']}" for c in record.get("sources", ()))
+    return "\n".join(sections)
+
+
+def sources_block(citations: list[dict[str, str]]) -> Text:
+    """Every citation with its quote, under its source and section: the page's own proof."""
+    block = titled("Sources")
+    current = None
+    for citation in citations:
+        where = (citation["source"], citation["section"])
+        if where != current:
+            current = where
+            block.append(f"{citation['source']}: {citation['section']}")
+            if citation.get("title"):
+                block.append(f" ({citation['title']})")
+            block.append("\n")
+        if citation.get("quote"):
+            block.append(f"  “{citation['quote']}”\n")
+    block.rstrip()
+    return block
 
 
 def notes_block(notes: list[str]) -> Text | None:
     if not notes:
         return None
-    block = Text("Notes\n", style="bold")
+    block = titled("Notes")
     for note in notes:
         block.append(f"• {note}\n")
     return block
-
-
-def citations_table(citations: list[dict[str, str]]) -> Table:
-    table = new_table("source", "section", "document", title="Sources")
-    for citation in citations:
-        table.add_row(citation["source"], citation["section"], citation.get("title", ""))
-    return table
 
 
 def stack(*parts: Any) -> Group:
