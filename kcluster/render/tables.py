@@ -88,7 +88,7 @@ class ListTable(Table):
     def _blocks(self, console: Console, options: ConsoleOptions, columns: list[list[str]]) -> Text:
         width = max(options.max_width - 4, 1)
         headers = [str(column.header) for column in self.columns]
-        blocks = titled(self.title) if self.title else Text()
+        blocks = titled(str(self.title)) if self.title else Text()
         for position, row in enumerate(zip(*columns, strict=False)):
             if position:
                 blocks.append("\n")
