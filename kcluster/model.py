@@ -152,6 +152,9 @@ class Source(Record):
     date: str = formatted("date")
     description: str
     authors: tuple[str, ...] = ()
+    # The document's sections as citations spell them: one spelling each (the validator
+    # checks every citation of this source against the list).
+    sections: tuple[str, ...] = ()
 
     NAME_FIELDS: ClassVar[tuple[str, ...]] = ("title",)
 

@@ -60,7 +60,51 @@ def check_dataset(raw: dict[str, Any]) -> list[Problem]:
     for kind, document in raw.items():
         for record in _records(kind, document):
             problems += _check_references(kind, record, ids)
+    if len(ids) == len(KINDS):
+        problems += _check_same_as(raw)
+        problems += _check_sections(raw)
     return problems
+
+
+def _check_sections(raw: dict[str, Any]) -> Iterator[Problem]:
+    """Every citation names one of its source's `sections`, spelled as the source lists it."""
+    from .evidence import citations_of
+
+    sections = {
+        s["id"]: set(s["sections"])
+        for s in _records("sources", raw["sources"])
+        if isinstance(s.get("sections"), list) and s["sections"]
+    }
+    for kind, document in raw.items():
+        for record in _records(kind, document):
+            for path, citation in citations_of(record):
+                listed = sections.get(citation["source"])
+                section = citation.get("section")
+                if listed is not None and isinstance(section, str) and section not in listed:
+                    yield Problem(
+                        file_name(kind),
+                        record.get("id"),
+                        f"{path}.section",
+                        f"{section!r} is not a section of {citation['source']} (see sources.toml)",
+                    )
+
+
+def _check_same_as(raw: dict[str, Any]) -> Iterator[Problem]:
+    """`same_as` names records of other kinds as "kind:id"; each link is made from both ends."""
+    links: set[tuple[str, str]] = set()
+    for kind, document in raw.items():
+        for record in _records(kind, document):
+            for target in record.get("same_as") or () if isinstance(record.get("same_as"), list) else ():
+                if isinstance(target, str) and isinstance(record.get("id"), str):
+                    links.add((f"{kind}:{record['id']}", target))
+    known = {f"{kind}:{r['id']}" for kind, document in raw.items() for r in _records(kind, document) if "id" in r}
+    for own, target in sorted(links):
+        kind, _, record_id = own.partition(":")
+        where = (file_name(kind), record_id, "same_as")
+        if target not in known:
+            yield Problem(*where, f"{target!r} is not a record (write kind:id, e.g. 'organisations:kicox')")
+        elif (target, own) not in links:
+            yield Problem(*where, f"{target} does not name {own} in its own same_as")
 
 
 def check_metadata(name: str, document: dict[str, Any]) -> list[Problem]:

@@ -50,7 +50,17 @@ def page(catalog: Catalog, kind: str, row: Row) -> dict[str, Any]:
     elif kind == "stories":
         names = [catalog.row("complexes", c) for c in row["complexes"]]
         view["complex_names"] = [n["name"] if n else None for n in names]
+    if row.get("same_as"):  # the same entity recorded as another kind: named, with its reference
+        view["same_as_names"] = [_named_reference(catalog, reference) for reference in row["same_as"]]
     return view
+
+
+def _named_reference(catalog: Catalog, reference: str) -> str:
+    from .kinds import name_field
+
+    kind, _, record_id = reference.partition(":")
+    other = catalog.row(kind, record_id)
+    return f"{other[name_field(kind)]} ({reference})" if other else reference
 
 
 def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:

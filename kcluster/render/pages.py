@@ -43,6 +43,8 @@ def render_page(view: dict[str, Any], citations: list[dict[str, str]] | None = N
         shown["region"] = f"{shown.pop('region_name')} ({view['region']})"
     if shown.get("office"):
         shown.pop("branch", None)  # shown with its address below
+    if shown.get("same_as_names"):
+        shown["same_as"] = shown.pop("same_as_names")
     parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(shown)]
     parts += _sections(view)
     parts.append(notes_block(view.get("notes") or []))
