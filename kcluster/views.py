@@ -75,11 +75,12 @@ def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
 
 
 def _collect_citations(value: Any, found: dict[tuple[str, str, str], dict[str, str]]) -> None:
+    """Every table that names a source and a section, at any depth: a record's `sources`,
+    a phase's periods and budgets, a complex's hub listings, related records' too."""
     if isinstance(value, dict):
-        for citation in value.get("sources") or ():
-            if isinstance(citation, dict) and "section" in citation:
-                key = (citation["source"], citation["section"], citation.get("quote") or "")
-                found.setdefault(key, dict(citation))
+        if isinstance(value.get("source"), str) and isinstance(value.get("section"), str):
+            key = (value["source"], value["section"], value.get("quote") or "")
+            found.setdefault(key, {k: value[k] for k in ("source", "section", "quote") if k in value})
         for item in value.values():
             _collect_citations(item, found)
     elif isinstance(value, list):

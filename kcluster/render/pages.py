@@ -45,6 +45,9 @@ def render_page(view: dict[str, Any], citations: list[dict[str, str]] | None = N
         shown.pop("branch", None)  # shown with its address below
     if shown.get("same_as_names"):
         shown["same_as"] = shown.pop("same_as_names")
+    if "hub_in" in shown:  # the listings that name it a hub: their quotes are in --sources
+        listings = dict.fromkeys(f"{c['source']}: {c['section']}" for c in shown.pop("hub_in"))
+        shown["named a hub in"] = list(listings)
     parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(shown)]
     parts += _sections(view)
     parts.append(notes_block(view.get("notes") or []))
