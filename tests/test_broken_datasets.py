@@ -139,18 +139,40 @@ def test_every_command_is_covered():
     assert all(args[0] == name for name, args in COMMAND_ARGS.items())
 
 
+def copy_of_the_dataset(target: Path) -> Path:
+    from importlib import resources
+
+    target.mkdir(parents=True)
+    for entry in resources.files("kcluster.data").iterdir():
+        if entry.name.endswith(".toml"):
+            (target / entry.name).write_bytes(entry.read_bytes())
+    return target
+
+
+@pytest.fixture(scope="module")
+def intact_copy(tmp_path_factory) -> Path:
+    """One intact copy for the module: compiled once, not once a command."""
+    return copy_of_the_dataset(tmp_path_factory.mktemp("intact") / "data")
+
+
+@pytest.fixture(scope="module")
+def broken_copies(tmp_path_factory) -> dict[str, tuple[Path, str]]:
+    """Each case's broken copy, made once for the module: (the folder, its one problem)."""
+    return {case.__name__: case(copy_of_the_dataset(tmp_path_factory.mktemp(case.__name__) / "data")) for case in CASES}
+
+
 @pytest.mark.parametrize("args", ALL_ARGS, ids=args_id)
-def test_the_arguments_work_on_the_intact_copy(run, data_copy, args):
+def test_the_arguments_work_on_the_intact_copy(run, intact_copy, args):
     """So the broken runs below fail because of the damage, not because of the arguments."""
-    result = run("--data-dir", str(data_copy), *args)
+    result = run("--data-dir", str(intact_copy), *args)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.strip()
 
 
 @pytest.mark.parametrize("args", ALL_ARGS, ids=args_id)
 @pytest.mark.parametrize("case", CASES, ids=case_id)
-def test_every_command_stops_on_every_broken_dataset(run, data_copy, case, args):
-    folder, problem = case(data_copy)
+def test_every_command_stops_on_every_broken_dataset(run, broken_copies, case, args):
+    folder, problem = broken_copies[case.__name__]
     stops_with(run("--data-dir", str(folder), *args), folder, problem)
 
 
