@@ -269,6 +269,58 @@ class Catalog:
     def hub_complexes(self, region: Region) -> list[Complex]:
         return self.many("complexes", region.hubs)
 
+    # --- sectors: kcluster's own classification (sectors.py, data/sectors.toml) -------------
+
+    def sector_vocabulary(self) -> list[Row]:
+        """Every sector (id, name, group, words), in the vocabulary's order; [] where the
+        dataset has no sectors.toml."""
+        return list(self.store.value("sectors:table", default={}).get("sectors", []))
+
+    def sector_ids(self, value: str) -> list[str]:
+        """The sectors a person means by `value` (a name, an id or an everyday word: "ICT"
+        means three); UnknownValue, naming the closest sectors, if it means none."""
+        from .errors import UnknownValue
+        from .sectors import closest_sectors, find_sectors, parse_sectors
+
+        table = parse_sectors(self.store.value("sectors:table", default={}))
+        found = find_sectors(table, value)
+        if found:
+            return [sector.id for sector in found]
+        closest = closest_sectors(table, value)
+        hint = f" Closest: {', '.join(f'{s.name} ({s.id})' for s in closest)}." if closest else ""
+        raise UnknownValue(
+            "sector", f"no sector {value!r}.{hint} `kcluster sectors --all` lists them.", [s.id for s in table.sectors]
+        )
+
+    def sectors_of(self, kind: KindName, record_id: str) -> list[Row]:
+        """A record's sectors, each with the record's own words it was derived from; all of
+        them kcluster's classification, not the sources' (`derived`)."""
+        names = {s["id"]: s["name"] for s in self.sector_vocabulary()}
+        assigned = self.store.value("sectors:of", f"{_kind(kind)}:{record_id}", [])
+        return [
+            {"sector": sector, "name": names.get(sector, sector), "words": words, "derived": True}
+            for sector, words in assigned
+        ]
+
+    def unclassified_note(self, kind: KindName, record_id: str) -> str | None:
+        """Why a record has no sector, where the classification says so."""
+        note = self.store.value("sectors:unclassified", f"{_kind(kind)}:{record_id}")
+        return str(note) if note is not None else None
+
+    def sector_members(self, sector_ids: Iterable[str], kind: KindName | None = None) -> list[tuple[str, str]]:
+        """(kind, id) of every record in any of these sectors, in dataset order."""
+        wanted = {reference for sector in sector_ids for reference in self.store.value("sectors:members", sector, [])}
+        found = [tuple(reference.split(":", 1)) for reference in wanted]
+        if kind is not None:
+            found = [key for key in found if key[0] == _kind(kind)]
+        order = {k: n for n, k in enumerate(KIND_NAMES)}
+        positions = {key: self._position(*key) for key in found}
+        return sorted(found, key=lambda key: (order[key[0]], positions[key]))  # type: ignore[misc, return-value]
+
+    def _position(self, kind: str, record_id: str) -> int:
+        ids = self.ids(kind)
+        return ids.index(record_id) if record_id in ids else len(ids)
+
     # --- finding ----------------------------------------------------------------------
 
     def search(self, query: str, limit: int | None = None, kinds: Iterable[KindName] | None = None) -> list[Hit]:

@@ -23,6 +23,11 @@ COMMANDS = {
     "validate": "validate",
     "export": "export",
     "compare": "compare",
+    "partnerships": "partnerships",
+    "stories": "stories",
+    "offices": "offices",
+    "programmes": "programmes",
+    "organisations": "organisations",
 }
 
 

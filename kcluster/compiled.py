@@ -31,6 +31,7 @@ class DatasetRecords:
 
         self.location = dataset.location
         self.metadata = dataset.metadata
+        self.sectors = dataset.sectors
         self.by_kind: dict[str, tuple[Record, ...]] = {
             kind: tuple(build_record(cls, table) for table in dataset.tables[kind]) for kind, cls in KINDS.items()
         }
@@ -121,12 +122,35 @@ def store_content(records: DatasetRecords) -> Content:
     from .indexing import search_values
 
     meta = {"date": str(records.metadata.get("date", "unknown")), "location": records.location}
-    values = [("meta", "", meta), *search_values(records)]
+    values = [("meta", "", meta), *search_values(records), *sector_values(records)]
     return Content(
         records=((r.KIND, r.id, r.to_dict()) for r in records.all_records()),
         relations=((r.KIND, r.id, records.relations(r)) for r in records.all_records()),
         values=values,
     )
+
+
+def sector_values(records: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
+    """The classification of every record in scope (sectors.py), as the store keeps it:
+    the table itself, each record's sectors with the words they come from, each sector's
+    members, and why an unclassified record has none."""
+    if not records.sectors:
+        return
+    from .sectors import classify, parse_sectors
+
+    table = parse_sectors(records.sectors)
+    yield "sectors:table", "", records.sectors
+    members: dict[str, list[str]] = {sector.id: [] for sector in table.sectors}
+    for (kind, record_id), assignments in classify(table, records.all_records()).items():
+        reference = f"{kind}:{record_id}"
+        if assignments:
+            yield "sectors:of", reference, [[a.sector, a.words] for a in assignments]
+        for assignment in assignments:
+            members[assignment.sector].append(reference)
+    for sector_id, references in members.items():
+        yield "sectors:members", sector_id, references
+    for entry in table.unclassified:
+        yield "sectors:unclassified", entry.record, entry.note
 
 
 def compile_into(connection: Any, files: DatasetFiles) -> None:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DATA_DIR_VARIABLE = "KCLUSTER_DATA_DIR"
 CACHE_DIR_VARIABLE = "KCLUSTER_CACHE_DIR"
 METADATA_FILE = "dataset.toml"  # optional: [dataset] date = "...", about the dataset as a whole
+SECTORS_FILE = "sectors.toml"  # optional: kcluster's own sector classification (sectors.py)
+OPTIONAL_FILES = (METADATA_FILE, SECTORS_FILE)
 CACHE_SUFFIX = ".kcstore"
 KEPT_DATASETS = 4  # compiled datasets kept in the cache: the shipped one and a few --data-dir copies
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -55,6 +57,7 @@ class Dataset(NamedTuple):
     location: str
     tables: dict[str, list[dict[str, Any]]]
     metadata: dict[str, Any]
+    sectors: dict[str, Any]  # the parsed sectors.toml, {} where the dataset has none
 
 
 class DatasetFiles:
@@ -119,10 +122,19 @@ def validated(files: DatasetFiles) -> Dataset:
     problems += check_dataset(documents)
     if METADATA_FILE in parsed:
         problems += check_metadata(METADATA_FILE, parsed[METADATA_FILE])
+    if SECTORS_FILE in parsed and len(documents) == len(KIND_NAMES):
+        from .sectors import check_sectors
+
+        ids = {
+            kind: {r.get("id") for r in document.get(kind, []) if isinstance(r, dict)}
+            for kind, document in documents.items()
+        }
+        problems += check_sectors(parsed[SECTORS_FILE], ids)
     if problems:
         raise DatasetError(files.location, problems)
     metadata = parsed.get(METADATA_FILE, {}).get("dataset", {})
-    return Dataset(files.location, {kind: documents[kind][kind] for kind in KIND_NAMES}, metadata)
+    tables = {kind: documents[kind][kind] for kind in KIND_NAMES}
+    return Dataset(files.location, tables, metadata, parsed.get(SECTORS_FILE, {}))
 
 
 def load_dataset(data_dir: str | None = None) -> Dataset:
@@ -143,11 +155,11 @@ def _find_files(folder: Any, location: str) -> tuple[list[str], list[tuple] | No
     names: list[str] = []
     stamps: list[tuple] | None = [] if isinstance(folder, str) else None
     problems: list[Problem] = []
-    for name in [*map(file_name, KIND_NAMES), METADATA_FILE]:
+    for name in [*map(file_name, KIND_NAMES), *OPTIONAL_FILES]:
         try:
             stamp = _stamp(folder, name)
         except FileNotFoundError:
-            if name != METADATA_FILE:
+            if name not in OPTIONAL_FILES:
                 problems.append(_problem(name, "file is missing"))
             continue
         except OSError as error:

@@ -32,6 +32,20 @@ VIEWS = {
     "complexes": (["complexes"], lambda catalog, run: [x for c in catalog.every("complexes") for x in (c.name, c.id)]),
     "regions": (["regions"], lambda catalog, run: [x for r in catalog.every("regions") for x in (r.name, r.id)]),
     "compare": (["compare"], lambda catalog, run: [c.characteristic for c in catalog.every("comparisons")]),
+    "partnerships": (
+        ["partnerships"],
+        lambda catalog, run: [x for p in catalog.every("partnerships") for x in (p.acronym, p.id)],
+    ),
+    "stories": (["stories", "--complex", "wonju"], lambda catalog, run: ["saving-lives-wonju"]),
+    "offices": (["offices"], lambda catalog, run: [x for o in catalog.every("branches") for x in (o.name, o.id)]),
+    "programmes": (
+        ["programmes", "--kind", "law"],
+        lambda catalog, run: [p.id for p in catalog.every("programmes") if p.kind == "law"],
+    ),
+    "organisations": (
+        ["organisations", "--kind", "ministry"],
+        lambda catalog, run: [o.id for o in catalog.every("organisations") if o.kind == "ministry"],
+    ),
     "mini": (
         ["mini", "--region", "honam"],
         lambda catalog, run: [

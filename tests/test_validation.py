@@ -139,7 +139,7 @@ def test_unreadable_files_are_not_called_an_empty_folder(data_copy, monkeypatch)
 
     monkeypatch.setattr(builtins, "open", refuse)
     problems = problems_of(data_copy)
-    assert len(problems) == len(KIND_NAMES) + 1  # every kind and dataset.toml
+    assert len(problems) == len(KIND_NAMES) + 2  # every kind, dataset.toml and sectors.toml
     assert problems[0] == "regions.toml: can't be read: Permission denied"
 
 

@@ -1,26 +1,45 @@
 import click
 
 from ..context import Session, pass_session
-from .options import emit_records, output_format, print_rich, region_option
+from .options import emit_records, listed_rows, output_format, print_rich, region_option, say_if_empty, sector_option
 
 
 @click.command()
 @region_option()
-@click.option("--pilot", is_flag=True, help="Only the 12 pilot complexes (rounds 1 and 2).")
+@click.option(
+    "--pilot",
+    type=click.Choice(["1", "2", "both"]),
+    is_flag=False,
+    flag_value="both",
+    default=None,
+    help="Only the pilot complexes: of round 1 (2005), round 2, or both (--pilot alone).",
+)
 @click.option("--industry", metavar="TEXT", help="Only complexes whose industries mention TEXT.")
+@sector_option("complexes")
 @output_format()
 @pass_session
-def complexes(session: Session, region: str | None, pilot: bool, industry: str | None, output_format: str) -> None:
+def complexes(
+    session: Session,
+    region: str | None,
+    pilot: str | None,
+    industry: str | None,
+    sector: tuple[str, ...],
+    output_format: str,
+) -> None:
     """List industrial complexes: region, industries, pilot round, mini clusters.
 
     \b
     Examples:
       kcluster complexes --pilot
+      kcluster complexes --pilot 1
       kcluster complexes --region dongnam --industry machin
+      kcluster complexes --sector automotive
       kcluster complexes --format csv > complexes.csv
     """
     catalog = session.catalog
-    chosen = catalog.rows("complexes", region=region, pilot=pilot or None, industry=industry)
+    rounds = {None: None, "both": True, "1": 1, "2": 2}[pilot]
+    chosen = listed_rows("complexes", region=region, pilot=rounds, industry=industry, sector=sector)
+    say_if_empty(chosen, "complexes", region=region, pilot=pilot, industry=industry, sector=sector)
 
     def table() -> None:
         from ..render.tables import new_table, text

@@ -40,6 +40,46 @@ def output_format(formats: tuple[str, ...] = LIST_FORMATS) -> Callable:
     return decorate
 
 
+def listed_rows(kind: str, /, **filters: Any) -> list[dict[str, Any]]:
+    """`catalog.rows(kind, **filters)`; a filter value that names nothing is a usage error."""
+    from ..errors import UnknownValue
+
+    try:
+        return session().catalog.rows(kind, **filters)
+    except UnknownValue as error:
+        raise click.BadParameter(str(error), param_hint=f"'--{error.option}'") from None
+
+
+def sector_option(kind_words: str) -> Callable:
+    """--sector S, repeatable: records in any of the sectors named (a name, id or everyday word)."""
+    return click.option(
+        "--sector",
+        "sector",
+        multiple=True,
+        metavar="SECTOR",
+        help=f"Only {kind_words} in this sector (name, id or word: automotive, ICT, 'medical devices'); "
+        "repeat for any of several. See `kcluster sectors`.",
+    )
+
+
+def say_if_empty(records: list[Any], what: str, **filters: Any) -> None:
+    """A list whose filters match nothing says so on stderr (its JSON is [], its exit 0)."""
+    given = {name: value for name, value in filters.items() if value not in (None, (), [], False)}
+    if records or not given:
+        return
+    described = " ".join(_as_typed(name, value) for name, value in given.items())
+    click.echo(f"no {what} match {described}.", err=True)
+
+
+def _as_typed(name: str, value: Any) -> str:
+    option = f"--{name.replace('_', '-')}"
+    if value is True:
+        return option
+    if isinstance(value, (list, tuple)):
+        return " ".join(f"{option} {item}" for item in value)
+    return f"{option} {value}"
+
+
 def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: Callable[[], Any]) -> None:
     """Print a list in the chosen format; `draw_table` renders it for people."""
     stream = sys.stdout

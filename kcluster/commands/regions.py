@@ -1,22 +1,25 @@
 import click
 
 from ..context import Session, pass_session
-from .options import emit_records, output_format, print_rich
+from .options import emit_records, listed_rows, output_format, print_rich, say_if_empty, sector_option
 
 
 @click.command()
+@sector_option("regions whose strategic industries are")
 @output_format()
 @pass_session
-def regions(session: Session, output_format: str) -> None:
+def regions(session: Session, sector: tuple[str, ...], output_format: str) -> None:
     """List the 5+2 pan-regional economic zones: provinces, industries, hubs.
 
     \b
     Examples:
       kcluster regions
+      kcluster regions --sector shipbuilding
       kcluster regions --json | jq '.[] | {id, hubs}'
     """
     catalog = session.catalog
-    chosen = catalog.rows("regions")
+    chosen = listed_rows("regions", sector=sector)
+    say_if_empty(chosen, "regions", sector=sector)
 
     def table() -> None:
         from ..render.tables import new_table, text
