@@ -315,7 +315,7 @@ class Catalog:
             found = [key for key in found if key[0] == _kind(kind)]
         order = {k: n for n, k in enumerate(KIND_NAMES)}
         positions = {key: self._position(*key) for key in found}
-        return sorted(found, key=lambda key: (order[key[0]], positions[key]))  # type: ignore[misc, return-value]
+        return sorted(found, key=lambda key: (order[key[0]], positions[key]))
 
     def _position(self, kind: str, record_id: str) -> int:
         ids = self.ids(kind)

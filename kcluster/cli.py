@@ -28,6 +28,8 @@ COMMANDS = {
     "offices": "offices",
     "programmes": "programmes",
     "organisations": "organisations",
+    "sectors": "sectors",
+    "sector": "sector",
 }
 
 

@@ -90,3 +90,45 @@ def _collect_citations(value: Any, found: dict[tuple[str, str, str], dict[str, s
 
 def _first(rows: list[Row]) -> Row | None:
     return rows[0] if rows else None
+
+
+SECTOR_PAGE_KINDS = ("regions", "complexes", "mini_clusters", "partnerships", "events", "stories")
+CLASSIFICATION_NOTE = (
+    "Which records are in a sector is kcluster's own classification of the records' words "
+    "(kcluster/data/sectors.toml), not the sources': each record shows the words it comes from."
+)
+
+
+def sector_page(catalog: Catalog, sector_ids: list[str]) -> dict[str, Any]:
+    """Where the sectors are in Korea: their records by kind, each with the words it was
+    classified by; the mini clusters with their KICOX office, the offices with address;
+    the facts about the regions and complexes found."""
+    vocabulary = {s["id"]: s for s in catalog.sector_vocabulary()}
+    members = catalog.sector_members(sector_ids)
+    view: dict[str, Any] = {
+        "sectors": [vocabulary[s] for s in sector_ids if s in vocabulary],
+        "note": CLASSIFICATION_NOTE,
+        "members": len(members),
+    }
+    for kind in SECTOR_PAGE_KINDS:
+        rows = catalog.rows_of(kind, [record_id for k, record_id in members if k == kind])
+        view[kind] = [row | {"classification": _classified(catalog, kind, row["id"], sector_ids)} for row in rows]
+    offices: dict[str, Row] = {}
+    for mini in view["mini_clusters"]:
+        office = _first(catalog.rows_of("branches", catalog.related("mini_clusters", mini["id"], "office")))
+        mini["office"] = office
+        if office:
+            offices.setdefault(office["id"], office)
+    view["offices"] = list(offices.values())
+    hubs = catalog.rows_of("complexes", dict.fromkeys(m["complex"] for m in view["mini_clusters"]))
+    view["hub_names"] = {hub["id"]: hub["name"] for hub in hubs}
+    about = [r["id"] for kind in ("regions", "complexes") for r in view[kind]]
+    fact_ids = dict.fromkeys(
+        f for record_id in about for kind in ("regions", "complexes") for f in catalog.related(kind, record_id, "facts")
+    )
+    view["facts"] = catalog.rows_of("facts", fact_ids)
+    return view
+
+
+def _classified(catalog: Catalog, kind: str, record_id: str, sector_ids: list[str]) -> list[Row]:
+    return [a for a in catalog.sectors_of(kind, record_id) if a["sector"] in sector_ids]

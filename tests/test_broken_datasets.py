@@ -27,6 +27,8 @@ COMMAND_ARGS = {
     "offices": ["offices"],
     "programmes": ["programmes", "--kind", "law"],
     "organisations": ["organisations", "--kind", "university"],
+    "sectors": ["sectors"],
+    "sector": ["sector", "medical devices"],
     "phases": ["phases", "--source", "kicox-2010"],
     "timeline": ["timeline", "--from", "2005", "--format", "jsonl"],
     "facts": ["facts", "budget"],

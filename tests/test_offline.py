@@ -21,6 +21,8 @@ ARGS = {
     "offices": ["offices", "--json"],
     "programmes": ["programmes", "--kind", "law", "--json"],
     "organisations": ["organisations", "--kind", "university", "--json"],
+    "sectors": ["sectors", "--json"],
+    "sector": ["sector", "medical devices", "--json"],
     "phases": ["phases", "--source", "kicox-2010"],
     "timeline": ["timeline", "--kind", "matchmaking"],
     "facts": ["facts", "budget"],

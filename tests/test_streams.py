@@ -25,6 +25,8 @@ PIPE_ARGS = {
     "offices": ["offices", "--json"],
     "programmes": ["programmes", "--kind", "law", "--json"],
     "organisations": ["organisations", "--kind", "university", "--json"],
+    "sectors": ["sectors", "--json"],
+    "sector": ["sector", "medical devices", "--json"],
     "phases": ["phases"],
     "timeline": ["timeline", "--format", "jsonl"],
     "facts": ["facts"],

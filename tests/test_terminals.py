@@ -42,6 +42,15 @@ VIEWS = {
         ["programmes", "--kind", "law"],
         lambda catalog, run: [p.id for p in catalog.every("programmes") if p.kind == "law"],
     ),
+    "sectors": (["sectors"], lambda catalog, run: ["Automotive", "automotive", "Medical Devices"]),
+    "sector": (
+        ["sector", "medical", "devices"],
+        lambda catalog, run: [
+            x
+            for m in run.json("sector", "medical devices", "--json")["mini_clusters"]
+            for x in (m["name"], m["url"], m["phone"])
+        ],
+    ),
     "organisations": (
         ["organisations", "--kind", "ministry"],
         lambda catalog, run: [o.id for o in catalog.every("organisations") if o.kind == "ministry"],
