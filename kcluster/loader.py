@@ -126,7 +126,7 @@ def validated(files: DatasetFiles) -> Dataset:
         from .sectors import check_sectors
 
         ids = {
-            kind: {r.get("id") for r in document.get(kind, []) if isinstance(r, dict)}
+            kind: {r["id"] for r in document.get(kind, []) if isinstance(r, dict) and isinstance(r.get("id"), str)}
             for kind, document in documents.items()
         }
         problems += check_sectors(parsed[SECTORS_FILE], ids)
