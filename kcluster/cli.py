@@ -45,11 +45,44 @@ class LazyGroup(click.Group):
             self.add_command(getattr(module, name))
         return super().get_command(ctx, name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args))
+
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
         if args and args[0] not in COMMANDS:  # a typo: click suggests among the commands it has
             for name in COMMANDS:
                 self.get_command(ctx, name)
         return super().resolve_command(ctx, args)
+
+
+GLOBAL_FLAGS = ("--no-color", "--no-pager")
+GLOBAL_VALUED = ("--data-dir",)
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """The arguments with the global options a user put after the command moved before it:
+    `kcluster mini --no-color` and `kcluster show X --data-dir D` work as people type them."""
+    command_at = next((i for i, a in enumerate(args) if not a.startswith("-") and _not_a_value(args, i)), None)
+    if command_at is None:
+        return args
+    before, after, moved = args[: command_at + 1], [], []
+    rest = iter(args[command_at + 1 :])
+    for argument in rest:
+        if argument == "--":
+            after += [argument, *rest]
+            break
+        if argument in GLOBAL_FLAGS or argument.split("=", 1)[0] in GLOBAL_VALUED and "=" in argument:
+            moved.append(argument)
+        elif argument in GLOBAL_VALUED:
+            moved += [argument, next(rest, "")]
+        else:
+            after.append(argument)
+    return [*moved, *before, *after] if moved else args
+
+
+def _not_a_value(args: list[str], position: int) -> bool:
+    """Whether args[position] is not the value of a global option before it."""
+    return position == 0 or args[position - 1] not in GLOBAL_VALUED
 
 
 def all_commands() -> dict[str, click.Command]:
@@ -78,6 +111,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     help=f"Use the dataset in this folder instead of the shipped one (also ${DATA_DIR_VARIABLE}).",
 )
 @click.option("--no-color", is_flag=True, help="No colours in tables (NO_COLOR is honoured too).")
+@click.option("--no-pager", is_flag=True, help="Never page long output (also: KCLUSTER_PAGER= empty).")
 @click.option(
     "--version",
     is_flag=True,
@@ -87,7 +121,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     help="Print the code version and the dataset's date.",
 )
 @click.pass_context
-def main(ctx: click.Context, data_dir: str | None, no_color: bool) -> None:
+def main(ctx: click.Context, data_dir: str | None, no_color: bool, no_pager: bool) -> None:
     """kcluster: the offline, sourced reference to Korea's industrial complex clusters.
 
     Every record cites the source document and section it comes from; every
@@ -100,7 +134,7 @@ def main(ctx: click.Context, data_dir: str | None, no_color: bool) -> None:
       kcluster search kwangju
       kcluster mini --json | jq '.[].url'
     """
-    ctx.obj = Session(data_dir=data_dir, no_color=no_color)
+    ctx.obj = Session(data_dir=data_dir, no_color=no_color, no_pager=no_pager)
 
 
 def run() -> None:

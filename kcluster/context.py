@@ -14,9 +14,10 @@ if TYPE_CHECKING:
 
 
 class Session:
-    def __init__(self, data_dir: str | None = None, no_color: bool = False):
+    def __init__(self, data_dir: str | None = None, no_color: bool = False, no_pager: bool = False):
         self.data_dir = data_dir
         self.no_color = no_color
+        self.no_pager = no_pager
         self._catalog: Catalog | None = None
 
     @property

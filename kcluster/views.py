@@ -50,6 +50,12 @@ def page(catalog: Catalog, kind: str, row: Row) -> dict[str, Any]:
     elif kind == "stories":
         names = [catalog.row("complexes", c) for c in row["complexes"]]
         view["complex_names"] = [n["name"] if n else None for n in names]
+    sectors = catalog.sectors_of(kind, record_id)
+    if sectors:  # kcluster's classification, apart from the sourced fields
+        view["sectors"] = sectors
+    elif (note := catalog.unclassified_note(kind, record_id)) is not None:
+        view["sectors"] = []
+        view["sectors_note"] = note
     if row.get("same_as"):  # the same entity recorded as another kind: named, with its reference
         view["same_as_names"] = [_named_reference(catalog, reference) for reference in row["same_as"]]
     return view

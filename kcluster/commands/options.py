@@ -72,7 +72,7 @@ def say_if_empty(records: list[Any], what: str, **filters: Any) -> None:
 
 
 def _as_typed(name: str, value: Any) -> str:
-    option = f"--{name.replace('_', '-')}"
+    option = f"--{name.rstrip('_').replace('_', '-')}"
     if value is True:
         return option
     if isinstance(value, (list, tuple)):
@@ -81,7 +81,8 @@ def _as_typed(name: str, value: Any) -> str:
 
 
 def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: Callable[[], Any]) -> None:
-    """Print a list in the chosen format; `draw_table` renders it for people."""
+    """Print a list in the chosen format; `draw_table` renders it for people (an empty list
+    has no table: `say_if_empty` has said so on stderr)."""
     stream = sys.stdout
     if output_format == "json":
         write_json(records, stream)
@@ -89,7 +90,7 @@ def emit_records(records: list[dict[str, Any]], output_format: str, draw_table: 
         write_jsonl(records, stream)
     elif output_format == "csv":
         write_csv(records, stream)
-    else:
+    elif records:
         draw_table()
 
 
@@ -101,11 +102,33 @@ def emit_vcards(catalog: "Catalog", mini_clusters: Iterable["MiniCluster"]) -> N
 
 
 def print_rich(*renderables: Any) -> None:
+    """Print for people: on a terminal, through the pager when taller than the screen;
+    elsewhere, with no trailing spaces on any line."""
     from ..render.console import make_console
 
-    console = make_console(session().no_color)
-    for renderable in renderables:
-        console.print(renderable)
+    current = session()
+    console = make_console(current.no_color)
+    with console.capture() as captured:
+        for renderable in renderables:
+            console.print(renderable)
+    text = captured.get()
+    if console.is_terminal:
+        if not current.no_pager and _on_a_real_terminal() and text.count("\n") >= console.height:
+            from ..render.pager import page
+
+            if page(text):
+                return
+        sys.stdout.write(text)
+    else:
+        sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in text.splitlines()))
+
+
+def _on_a_real_terminal() -> bool:
+    """Whether stdout is a terminal itself (FORCE_COLOR makes rich colour a pipe; it must not page one)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 # --- choosing a region or a hub by any of its names ---------------------------------------

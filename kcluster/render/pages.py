@@ -45,24 +45,56 @@ def render_page(view: dict[str, Any], citations: list[dict[str, str]] | None = N
         shown.pop("branch", None)  # shown with its address below
     if shown.get("same_as_names"):
         shown["same_as"] = shown.pop("same_as_names")
+    if "sectors" in shown:  # derived: kcluster's classification, with the words it comes from
+        assigned = shown.pop("sectors")
+        note = shown.pop("sectors_note", None)
+        shown["sectors (derived)"] = [f"{a['name']} (from '{a['words']}')" for a in assigned] or [f"none: {note}"]
     if "hub_in" in shown:  # the listings that name it a hub: their quotes are in --sources
         listings = dict.fromkeys(f"{c['source']}: {c['section']}" for c in shown.pop("hub_in"))
         shown["named a hub in"] = list(listings)
+    # What a person came for first (names, region, office, mini clusters), the long texts after.
+    later = {key: shown.pop(key) for key in LATER_FIELDS if key in shown}
     parts: list[Any] = [heading(str(title), f"{KIND_LABELS[view['type']]}, id {view['id']}"), field_table(shown)]
+    parts += _lead_sections(view)
+    if any(value not in (None, [], {}, "") for value in later.values()):
+        parts.append(field_table(later))
     parts += _sections(view)
     parts.append(notes_block(view.get("notes") or []))
     parts.append(sources_block(citations) if citations is not None else text_block("Sources", cited(view)))
     return stack(*parts)
 
 
-def _sections(view: dict[str, Any]) -> list[Any]:
+# Fields a page shows after its lead sections: long texts, and lists that matter less.
+LATER_FIELDS = (
+    "description",
+    "summary",
+    "vision",
+    "mini_clusters_2009",
+    "named a hub in",
+    "connected_complexes",
+    "goals",
+    "projects",
+    "targets",
+    "provinces",
+)
+
+
+def _lead_sections(view: dict[str, Any]) -> list[Any]:
     parts: list[Any] = []
     office = view.get("office")
     if office:
-        parts.append(text_block("KICOX office", f"{office['name']}\n{office.get('address') or '(no address printed)'}"))
+        address = office.get("address") or "(no address printed)"
+        parts.append(text_block("KICOX office", f"{office['name']} ({office['id']})\n{address}"))
     if view.get("hub_complex"):
         hub = view["hub_complex"]
         parts.append(text_block("Hub complex", f"{hub['name']} ({hub['id']})"))
+    if view.get("mini_clusters"):
+        parts.append(mini_clusters_table(view["mini_clusters"], title="Mini clusters (2010 list)"))
+    return parts
+
+
+def _sections(view: dict[str, Any]) -> list[Any]:
+    parts: list[Any] = []
     if view.get("periods"):
         table = new_table("start", "end", "source", title="Dates, as each source gives them")
         for period in view["periods"]:
@@ -88,8 +120,6 @@ def _sections(view: dict[str, Any]) -> list[Any]:
         for complex_ in view["complexes"]:
             table.add_row(f"{complex_['name']} ({complex_['id']})", text(complex_["industries"]))
         parts.append(table)
-    if view.get("mini_clusters"):
-        parts.append(mini_clusters_table(view["mini_clusters"], title="Mini clusters (2010 list)"))
     if view.get("facts"):
         parts.append(facts_table(view["facts"], title="Facts"))
     if view.get("stories"):

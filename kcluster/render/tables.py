@@ -166,19 +166,34 @@ def field_table(view: dict[str, Any]) -> Table:
 
 
 class Adaptive:
-    """A table where it fits, one block a record where it doesn't: a narrow terminal
-    still shows every URL and phone number whole."""
+    """The widest layout that fits: a wide table, a compact one, or one block a record, so
+    a narrow terminal still shows every URL and phone number whole."""
 
-    def __init__(self, wide: Callable[[], Any], narrow: Callable[[], Any], min_width: int):
-        self.wide, self.narrow, self.min_width = wide, narrow, min_width
+    def __init__(
+        self,
+        wide: Callable[[], Any],
+        compact: Callable[[], Any],
+        narrow: Callable[[], Any],
+        wide_width: int,
+        compact_width: int,
+    ):
+        self.layouts = ((wide, wide_width), (compact, compact_width))
+        self.narrow = narrow
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.wide() if options.max_width >= self.min_width else self.narrow()
+        for layout, width in self.layouts:
+            if width <= options.max_width:
+                yield layout()
+                return
+        yield self.narrow()
 
 
 def mini_clusters_table(
     minis: Iterable[dict[str, Any]], title: str | None = None, hub_names: dict | None = None
 ) -> Adaptive:
+    """Mini clusters ready to call. Where every column fits on one line, a column each; at
+    80 columns, the URL and the phone (with its extension) share a cell; where even that
+    does not fit (measured, not guessed), one block a mini cluster."""
     minis = list(minis)
 
     def label(mini: dict[str, Any]) -> str:
@@ -187,23 +202,49 @@ def mini_clusters_table(
     def hub(mini: dict[str, Any]) -> list[str]:
         return [hub_names.get(mini["complex"], mini["complex"])] if hub_names else []
 
+    first = ["mini cluster", "hub"] if hub_names else ["mini cluster"]
+
     def wide() -> Table:
-        columns = (
-            ["mini cluster", "hub", "URL", "ext.", "phone"] if hub_names else ["mini cluster", "URL", "ext.", "phone"]
-        )
-        table = new_table(*columns, title=title)
+        table = new_table(*first, "URL", "ext.", "phone", title=title)
         for mini in minis:
             table.add_row(label(mini), *hub(mini), mini["url"], mini["extension"], mini["phone"])
+        return table
+
+    def compact() -> Table:
+        table = new_table(*first, "URL and phone", title=title)
+        for mini in minis:
+            table.add_row(label(mini), *hub(mini), f"{mini['url']}\n{mini['phone']} (ext. {mini['extension']})")
         return table
 
     def narrow() -> Text:
         block = titled(title) if title else Text()
         for mini in minis:
-            block.append(" · ".join([label(mini), *hub(mini)]) + "\n", style="bold")
-            block.append(f"  {mini['url']}\n  ext. {mini['extension']}  {mini['phone']}\n")
+            block.append(" · ".join([label(mini), *hub(mini)]), style="bold")
+            block.append(f"\n  {mini['url']}\n  ext. {mini['extension']}  {mini['phone']}\n")
         return block
 
-    return Adaptive(wide, narrow, min_width=100 if hub_names else 90)
+    def needs(cells: list[list[str]], whole: set[int]) -> int:
+        """The columns a table needs: whole cells in `whole` columns, the longest word elsewhere."""
+        widths = [
+            max(
+                (len(line) if column in whole else max((len(w) for w in line.split()), default=0))
+                for row in cells
+                for line in row[column].splitlines()
+            )
+            for column in range(len(cells[0]))
+        ]
+        return sum(widths) + 2 * (len(widths) - 1)
+
+    rows = [[label(m), *hub(m), m["url"], m["extension"], m["phone"]] for m in minis] or [[""] * (len(first) + 3)]
+    joined = [[*row[: len(first)], f"{row[-3]}\n{row[-1]} (ext. {row[-2]})"] for row in rows]
+    last = len(first)
+    return Adaptive(
+        wide,
+        compact,
+        narrow,
+        wide_width=needs(rows, {last, last + 1, last + 2}),
+        compact_width=needs(joined, {last}),
+    )
 
 
 def facts_table(facts: Iterable[dict[str, Any]], title: str | None = None) -> Table:
