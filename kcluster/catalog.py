@@ -302,6 +302,20 @@ class Catalog:
             for sector, words in assigned
         ]
 
+    def sector_assignments(self) -> list[Row]:
+        """Every record's sectors (record_kind, record_id, sector, words, derived), by kind
+        in dataset order: the classification as the exports carry it."""
+        found: list[Row] = []
+        for reference, assigned in self.store.section("sectors:of"):
+            kind, _, record_id = reference.partition(":")
+            for sector, words in assigned:
+                found.append(
+                    {"record_kind": kind, "record_id": record_id, "sector": sector, "words": words, "derived": True}
+                )
+        order = {kind: position for position, kind in enumerate(KIND_NAMES)}
+        positions = {kind: {i: n for n, i in enumerate(self.ids(kind))} for kind in {f["record_kind"] for f in found}}
+        return sorted(found, key=lambda f: (order[f["record_kind"]], positions[f["record_kind"]][f["record_id"]]))
+
     def unclassified_note(self, kind: KindName, record_id: str) -> str | None:
         """Why a record has no sector, where the classification says so."""
         note = self.store.value("sectors:unclassified", f"{_kind(kind)}:{record_id}")
@@ -329,7 +343,25 @@ class Catalog:
 
         wanted = [_kind(k) for k in kinds] if kinds else None
         hits = SearchIndex(self.store, wanted).search(query, limit=limit)
-        return [Hit(_candidate(h.entry), h.score, h.match) for h in hits]
+        found = [Hit(_candidate(h.entry), h.score, h.match) for h in hits]
+        if wanted is None:  # a sector the query names comes first: `kcluster sector ID` shows its records
+            found = self._sector_hits(query) + found
+        return found[:limit] if limit else found
+
+    def _sector_hits(self, query: str) -> list[Hit]:
+        if not self.store.value("sectors:table", default=None):
+            return []
+        from .sectors import find_sectors, folded, parse_sectors
+
+        table = parse_sectors(self.store.value("sectors:table"))
+        typed = folded(query)
+        hits = []
+        for sector in find_sectors(table, query):
+            # Only a query that is a sector's name, id or word: a sector is not the best of a bad lot.
+            if typed in {folded(sector.name), folded(sector.id), *map(folded, sector.words)}:
+                candidate = Candidate("sectors", sector.id, sector.name, "sector", sector.group, None)
+                hits.append(Hit(candidate, 100, "sector"))
+        return hits
 
     def resolve_row(self, query: str, kinds: Iterable[KindName] | None = None) -> tuple[str, Row]:
         """(kind, row) of the one record a person means by `query`; NotFound, with the

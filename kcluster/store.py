@@ -90,6 +90,14 @@ class Store:
             self._values[section, key] = cached
         return cached
 
+    def section(self, section: str) -> list[tuple[str, Any]]:
+        """Every (key, value) of a section, by key."""
+        try:
+            rows = self._db.execute('SELECT key, data FROM "values" WHERE section = ? ORDER BY key', (section,))
+            return [(key, marshal.loads(data)) for key, data in rows]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(str(error)) from None
+
     def _one(self, sql: str, parameters: tuple[Any, ...]) -> Any:
         try:
             row = self._db.execute(sql, parameters).fetchone()

@@ -14,8 +14,12 @@ from .kinds import KIND_NAMES
 
 
 def dump(catalog: Catalog) -> dict[str, list[Row]]:
-    """The whole dataset: {kind: [record, ...]}, the stable machine shape."""
-    return {kind: list(catalog.every_row(kind)) for kind in KIND_NAMES}
+    """The whole dataset: {kind: [record, ...]}, the stable machine shape; then, apart from
+    the sourced records, kcluster's sector classification (`sectors`, `sector_assignments`)."""
+    everything = {kind: list(catalog.every_row(kind)) for kind in KIND_NAMES}
+    everything["sectors"] = catalog.sector_vocabulary()
+    everything["sector_assignments"] = catalog.sector_assignments()
+    return everything
 
 
 def page(catalog: Catalog, kind: str, row: Row) -> dict[str, Any]:

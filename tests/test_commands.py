@@ -136,6 +136,8 @@ def test_export_record_shape_is_reused_by_list_commands(run):
         "partnerships",
         "comparisons",
         "sources",
+        "sectors",  # kcluster's own classification, apart from the sourced kinds
+        "sector_assignments",
     ]
     by_id = {m["id"]: m for m in dump["mini_clusters"]}
     for mini in run.json("mini", "--json"):

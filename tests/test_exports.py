@@ -49,7 +49,7 @@ def package(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("csv")
     result = export_to(folder / "kcluster-csv", "csv", tmp_path_factory.mktemp("cache"))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "" and result.stderr.startswith(f"wrote {len(KIND_NAMES)} CSV files")
+    assert result.stdout == "" and result.stderr.startswith(f"wrote {len(KIND_NAMES) + 2} CSV files")
     assert [p.name for p in folder.iterdir()] == ["kcluster-csv"]
     return folder / "kcluster-csv"
 
@@ -178,8 +178,10 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 def test_data_package_describes_one_csv_per_kind(package, catalog):
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["profile"] == "tabular-data-package"
-    assert [r["name"] for r in descriptor["resources"]] == list(KINDS)
-    assert sorted(p.name for p in package.iterdir()) == sorted([f"{kind}.csv" for kind in KINDS] + ["datapackage.json"])
+    sector_files = ["sectors", "sector_assignments"]  # kcluster's classification, after the sourced kinds
+    assert [r["name"] for r in descriptor["resources"]] == [*KINDS, *sector_files]
+    expected = [f"{name}.csv" for name in (*KINDS, *sector_files)] + ["datapackage.json"]
+    assert sorted(p.name for p in package.iterdir()) == sorted(expected)
     titles = [s["title"] for s in descriptor["sources"]]
     assert len(titles) == len(catalog.every("sources"))
     assert all(any(source.title in title for title in titles) for source in catalog.every("sources"))
@@ -192,6 +194,8 @@ def test_each_csv_reads_back_as_its_schema_says(package, catalog):
     ids = {kind: {r.id for r in records} for kind, records in ((k, catalog.every(k)) for k in KIND_NAMES)}
     for resource in descriptor["resources"]:
         kind, schema = resource["name"], resource["schema"]
+        if kind not in KINDS:
+            continue  # the sector files: tested below
         header, rows = read_csv(package / resource["path"])
         fields = {f["name"]: f for f in schema["fields"]}
         assert header == list(fields) == list(catalog.every(kind)[0].to_dict()), kind
@@ -206,6 +210,18 @@ def test_each_csv_reads_back_as_its_schema_says(package, catalog):
         for record, row in zip(catalog.every(kind), rows, strict=False):
             for name, value in record.to_dict().items():
                 assert _typed(row[name], fields[name]) == value, (kind, record.id, name)
+
+
+def test_the_sector_files_read_back_as_the_catalogue_classifies(package, catalog):
+    header, rows = read_csv(package / "sector_assignments.csv")
+    assert header == ["record_kind", "record_id", "sector", "words", "derived"]
+    assert [(r["record_kind"], r["record_id"], r["sector"], r["words"]) for r in rows] == [
+        (a["record_kind"], a["record_id"], a["sector"], a["words"]) for a in catalog.sector_assignments()
+    ]
+    assert {r["derived"] for r in rows} == {"true"}
+    _, sectors = read_csv(package / "sectors.csv")
+    assert {r["sector"] for r in rows} <= {s["id"] for s in sectors}
+    assert json.loads(next(s for s in sectors if s["id"] == "automotive")["words"])[:2] == ["auto", "car"]
 
 
 def _typed(cell: str, field: dict):

@@ -39,10 +39,11 @@ def search(session: Session, query: tuple[str, ...], kind: str | None, limit: in
     if not as_json:
         from ..render.tables import new_table
 
-        table = new_table("kind", "name", "where", "match", "score", "id")
-        for hit, row in zip(hits, rows, strict=False):
+        table = new_table("name, and what to type to open it", "kind", "where", "score")
+        for hit, row in zip(hits, rows, strict=True):
+            opens = f"kcluster sector {row['id']}" if hit.kind == "sectors" else f"kcluster show {row['id']}"
             table.add_row(
-                hit.candidate.label, row["name"], hit.candidate.where, row["match"], str(row["score"]), row["id"]
+                f"{row['name']}\n{opens}", hit.candidate.label, hit.candidate.where, f"{row['score']} {row['match']}"
             )
         print_rich(table)
 

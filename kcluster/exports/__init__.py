@@ -54,7 +54,9 @@ def _write_json(catalog: "Catalog", path: "Path") -> Summary:
     from ..render.machine import write_json
     from ..views import dump
 
+    from ..kinds import KIND_NAMES
+
     everything = dump(catalog)
     with path.open("w", encoding="utf-8") as stream:
         write_json(everything, stream)
-    return Summary(len(everything), sum(map(len, everything.values())))
+    return Summary(len(KIND_NAMES), sum(len(everything[kind]) for kind in KIND_NAMES))

@@ -29,16 +29,68 @@ def write_csv_package(catalog: Catalog, folder: Path) -> Summary:
     for kind in KIND_NAMES:
         records = catalog.every(kind)
         rows += _write_csv(folder / f"{kind}.csv", columns(KINDS[kind]), tuple(records))
+    rows += _write_sector_csvs(catalog, folder)
     with (folder / DESCRIPTOR).open("w", encoding="utf-8") as stream:
         json.dump(package_descriptor(catalog), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
-    return Summary(len(KIND_NAMES), rows)
+    return Summary(len(KIND_NAMES) + len(SECTOR_FILES), rows)
+
+
+# kcluster's own classification, apart from the sourced records: (file name, its fields and types).
+SECTOR_FILES = {
+    "sectors": [("id", "string"), ("name", "string"), ("group", "string"), ("words", "array")],
+    "sector_assignments": [
+        ("record_kind", "string"),
+        ("record_id", "string"),
+        ("sector", "string"),
+        ("words", "string"),
+        ("derived", "boolean"),
+    ],
+}
+
+
+def _write_sector_csvs(catalog: Catalog, folder: Path) -> int:
+    tables = {"sectors": catalog.sector_vocabulary(), "sector_assignments": catalog.sector_assignments()}
+    for name, rows in tables.items():
+        fields = [field for field, _ in SECTOR_FILES[name]]
+        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream, lineterminator=LINE_TERMINATOR)
+            writer.writerow(fields)
+            for row in rows:
+                writer.writerow([csv_json_cell(row.get(field, [] if field == "words" else None)) for field in fields])
+    return sum(len(rows) for rows in tables.values())
+
+
+def _sector_resource(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [{"name": field, "type": kind} for field, kind in SECTOR_FILES[name]],
+        "primaryKey": ["id"] if name == "sectors" else ["record_kind", "record_id", "sector"],
+        "missingValues": [""],
+    }
+    if name == "sector_assignments":
+        schema["foreignKeys"] = [{"fields": ["sector"], "reference": {"resource": "sectors", "fields": ["id"]}}]
+    description = (
+        "kcluster's sector vocabulary (European Cluster Observatory)"
+        if name == "sectors"
+        else "kcluster's own, derived classification of records into sectors, with the words it comes from"
+    )
+    return {
+        "profile": "tabular-data-resource",
+        "name": name,
+        "path": f"{name}.csv",
+        "description": description + "; not from the sources.",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": LINE_TERMINATOR, "quoteChar": '"', "doubleQuote": True},
+        "schema": schema,
+    }
 
 
 def is_csv_package(folder: Path) -> bool:
     """Whether a folder holds only what an earlier csv export wrote, so --force may replace it."""
     entries = list(folder.iterdir())
-    expected = {f"{kind}.csv" for kind in KINDS} | {DESCRIPTOR}
+    expected = {f"{kind}.csv" for kind in KINDS} | {f"{name}.csv" for name in SECTOR_FILES} | {DESCRIPTOR}
     return all(entry.is_file() and entry.name in expected for entry in entries)
 
 
@@ -65,7 +117,10 @@ def package_descriptor(catalog: Catalog) -> dict[str, Any]:
         ),
         "licenses": [DATA_LICENCE],
         "sources": [_package_source(source) for source in catalog.every(Source)],
-        "resources": [_resource(kind, cls) for kind, cls in KINDS.items()],
+        "resources": [
+            *(_resource(kind, cls) for kind, cls in KINDS.items()),
+            *(_sector_resource(name) for name in SECTOR_FILES),
+        ],
     }
 
 

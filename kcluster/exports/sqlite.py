@@ -100,8 +100,37 @@ def plan_tables(catalog: Catalog) -> list[Table]:
                 tables.append(_link_table(catalog, kind, column, records))
             elif column.is_list and column.item:
                 tables.append(_child_table(kind, column, records))
-    tables += [_citations_table(catalog), _search_table(catalog), _dataset_table(catalog)]
+    tables += [_citations_table(catalog), _search_table(catalog), _dataset_table(catalog), *_sector_tables(catalog)]
     return tables
+
+
+def _sector_tables(catalog: Catalog) -> list[Table]:
+    """kcluster's own classification, apart from the sourced tables: the vocabulary, and each
+    record's sectors with the words they come from (every row derived)."""
+    vocabulary = Table(
+        "sectors",
+        ['"id" TEXT NOT NULL PRIMARY KEY', '"name" TEXT NOT NULL', '"group" TEXT NOT NULL', '"words" TEXT'],
+        ["id", "name", "group", "words"],
+    )
+    vocabulary.rows = [
+        (s["id"], s["name"], s["group"], json.dumps(s.get("words", []))) for s in catalog.sector_vocabulary()
+    ]
+    assignments = Table(
+        "sector_assignments",
+        [
+            '"record_kind" TEXT NOT NULL',
+            '"record_id" TEXT NOT NULL',
+            '"sector" TEXT NOT NULL REFERENCES "sectors" ("id")',
+            '"words" TEXT NOT NULL',
+            '"derived" INTEGER NOT NULL',
+            'PRIMARY KEY ("record_kind", "record_id", "sector")',
+        ],
+        ["record_kind", "record_id", "sector", "words", "derived"],
+    )
+    assignments.rows = [
+        (a["record_kind"], a["record_id"], a["sector"], a["words"], 1) for a in catalog.sector_assignments()
+    ]
+    return [vocabulary, assignments]
 
 
 def _record_table(kind: str, records: Iterable[Record]) -> Table:
