@@ -366,6 +366,12 @@ class Catalog:
     def resolve_row(self, query: str, kinds: Iterable[KindName] | None = None) -> tuple[str, Row]:
         """(kind, row) of the one record a person means by `query`; NotFound, with the
         candidates `show` suggests, when nothing or several match."""
+        kind, row, _ = self.resolution(query, kinds)
+        return kind, row
+
+    def resolution(self, query: str, kinds: Iterable[KindName] | None = None) -> tuple[str, Row, str | None]:
+        """(kind, row, why) of the record a person means: `why` says, in a few words, how the
+        query names it where it is not its exact name or id ("other romanization")."""
         from .search import resolve
 
         wanted = [_kind(k) for k in kinds] if kinds else None
@@ -374,7 +380,7 @@ class Catalog:
             raise NotFound(query, [_candidate(e) for e in resolution.candidates])
         row = self.row(resolution.entry.kind, resolution.entry.id)
         assert row is not None  # the search's entries are the store's records
-        return resolution.entry.kind, row
+        return resolution.entry.kind, row, resolution.reason
 
     def resolve(self, query: str, kinds: Iterable[KindName] | None = None) -> Record:
         """The one record a person means by `query`: what `kcluster show QUERY` opens.

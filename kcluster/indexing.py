@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import Complex, Event, MiniCluster, Phase, Record, Story
-from .romanization import compact_key, fold, long_form, phonetic, words
-from .search import NUMBER_WORDS, STOP_WORDS, Entry
+from .romanization import compact_key, fold, long_form, word_key, words
+from .search import NUMBER_WORDS, STOP_WORDS, Entry, url_key
 
 if TYPE_CHECKING:
     from .compiled import DatasetRecords
@@ -45,7 +45,7 @@ def search_values(catalog: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
             for text in (key, long_form(key)):
                 if text:
                     texts["keys"].setdefault(text, set()).add(number)
-        for word in entry.words:
+        for word in entry.words | entry.text_words:
             _add(postings, word, number)
     for number, entry in enumerate(entries):
         yield "search:entries", str(number), list(entry)
@@ -80,11 +80,14 @@ def build_entry(catalog: DatasetRecords, record: Record) -> Entry:
     # A region's provinces are names of its parts: "Gyeongsangnam-do" finds Dongnam.
     others = (*getattr(record, "aliases", ()), *getattr(record, "hangul", ()), *getattr(record, "provinces", ()))
     own += [("alias", fold(a)) for a in others]
-    name_keys = {phonetic(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
-    context_keys = {phonetic(w) for text in _context(catalog, record) for w in words(text) if w not in STOP_WORDS}
+    name_keys = {word_key(w) for _, text in own for w in text.split() if w not in STOP_WORDS}
+    if isinstance(record, MiniCluster):  # "Daebul shipbuilding": a mini cluster is known by its hub too
+        name_keys |= {word_key(w) for n in _names_of(catalog.get("complexes", record.complex)) for w in words(n)}
+    context_keys = {word_key(w) for text in _context(catalog, record) for w in words(text) if w not in STOP_WORDS}
+    text_keys = {word_key(w) for text in _prose(record) for w in words(text) if w not in STOP_WORDS}
     names = tuple((kind, text, compact_key(text)) for kind, text in own if text)
     main_name_words = (
-        frozenset(phonetic(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
+        frozenset(word_key(w) for w in names[0][1].split() if w not in STOP_WORDS) if names else frozenset()
     )
     return Entry(
         kind=record.KIND,
@@ -99,7 +102,26 @@ def build_entry(catalog: DatasetRecords, record: Record) -> Entry:
         main_name_words=main_name_words,
         name_words=frozenset(name_keys),
         words=frozenset(name_keys | context_keys),
+        text_words=frozenset(text_keys - name_keys - context_keys),
+        codes=_codes(record),
     )
+
+
+def _prose(record: Record) -> Iterator[str]:
+    """What a record says in sentences: found by its words too, at a lower weight."""
+    for field in ("description", "summary", "vision", "label", "notes", "address", "goals", "projects"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (v for v in value if isinstance(v, str))
+
+
+def _codes(record: Record) -> tuple[str, ...]:
+    """What identifies a mini cluster besides its names: its URL's path and its extension."""
+    if not isinstance(record, MiniCluster):
+        return ()
+    return (url_key(record.url), record.extension)
 
 
 def _context(catalog: DatasetRecords, record: Record) -> Iterator[str]:

@@ -47,12 +47,36 @@ _PROVINCE_SHORT_FORMS = {
 }
 
 
-def fold(text: str) -> str:
-    """Lowercase words separated by single spaces, without accents or apostrophes.
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+# Administrative suffixes in Hangul: 창원시, 완주군, 경상남도 (a word of at least two more syllables).
+_HANGUL_SUFFIX = re.compile(r"(?<=[\uac00-\ud7a3]{2})(?:시|군|도|구|읍|면)$")
 
-    Hangul and other scripts are kept as they are.
-    """
-    text = _APOSTROPHES.sub("", text.translate(_MR_VOWELS).casefold())
+
+def romanized(text: str) -> str:
+    """Hangul as Revised Romanization spells it, syllable by syllable (창원 -> ChangWon), its
+    administrative suffixes left out; other text as it is."""
+    if not _HANGUL_WORD.search(text):
+        return text
+    from anyascii import anyascii  # a Hangul query or name only
+
+    return _HANGUL_WORD.sub(lambda word: anyascii(_HANGUL_SUFFIX.sub("", word.group())), text)
+
+
+def singular(word: str) -> str:
+    """A folded English word without its plural ending: equipments, batteries, cars."""
+    if len(word) <= 3 or not word.isascii() or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "ses")) and len(word) > 4:
+        return word[:-2]
+    return word[:-1]
+
+
+def fold(text: str) -> str:
+    """Lowercase words separated by single spaces, without accents or apostrophes; Hangul
+    romanized (so 창원 and Changwon fold alike)."""
+    text = _APOSTROPHES.sub("", romanized(text).translate(_MR_VOWELS).casefold())
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _ADMIN_SUFFIX.sub("", text)
     return " ".join(_SEPARATORS.split(text)).strip()
@@ -71,6 +95,11 @@ def phonetic(word: str) -> str:
         key = key.replace(old, new)
     key = _DOUBLED.sub(r"\1", key)
     return _PROVINCE_SHORT_FORMS.get(key, key)
+
+
+def word_key(word: str) -> str:
+    """The key a folded word is indexed and looked up by: singular, then phonetic."""
+    return phonetic(singular(word))
 
 
 def compact_key(text: str) -> str:

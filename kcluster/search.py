@@ -18,12 +18,13 @@ for each way of matching, an index gives the entries that can match, and only th
 scored. Scoring every entry gives the same hits (`exhaustive=True`, used by the tests).
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from .kinds import KIND_NAMES
-from .romanization import compact_key, fold, long_form, phonetic
+from .romanization import compact_key, fold, long_form, singular, word_key
 from .store import Store
 
 MIN_SCORE = 65
@@ -55,26 +56,17 @@ class Entry(NamedTuple):
     folded_id: str
     names: tuple[tuple[str, str, str], ...]  # (match kind "name"/"alias", folded text, compact key)
     main_name_words: frozenset[str]  # phonetic keys of the words of the name people call it by
-    name_words: frozenset[str]  # ... of the words of all its own names
+    name_words: frozenset[str]  # ... of the words of all its own names (a mini cluster's hub's too)
     words: frozenset[str]  # ... and of every word that describes the record
+    text_words: frozenset[str]  # ... of its sentences only (description, notes, address): weaker
+    codes: tuple[str, ...]  # a mini cluster's URL (url_key) and extension
 
 
 def entry_from_json(value: list) -> Entry:
-    """An entry as the store keeps it (JSON: lists for tuples and sets) made whole again."""
-    (
-        kind,
-        record_id,
-        name,
-        label,
-        complex_,
-        where,
-        sort_name,
-        folded_id,
-        names,
-        main_name_words,
-        name_words,
-        every_word,
-    ) = value
+    """An entry as the store keeps it (lists for tuples and sets) made whole again."""
+    kind, record_id, name, label, complex_, where, sort_name, folded_id, names, *word_sets, codes = value
+    main_name_words, name_words, every_word, text_words = map(frozenset, word_sets)
+    known_names = tuple((match, text, key) for match, text, key in names)
     return Entry(
         kind,
         record_id,
@@ -84,11 +76,21 @@ def entry_from_json(value: list) -> Entry:
         where,
         sort_name,
         folded_id,
-        tuple((match, text, key) for match, text, key in names),
-        frozenset(main_name_words),
-        frozenset(name_words),
-        frozenset(every_word),
+        known_names,
+        main_name_words,
+        name_words,
+        every_word,
+        text_words,
+        tuple(codes),
     )
+
+
+def url_key(url: str) -> str:
+    """A URL as typed or pasted, compared without scheme, case or trailing slash."""
+    text = url.strip().casefold()
+    for prefix in ("https://", "http://", "www."):
+        text = text.removeprefix(prefix)
+    return text.rstrip("/")
 
 
 def reference(kind: str, record_id: str) -> str:
@@ -148,16 +150,31 @@ class SearchIndex:
     # --- searching -----------------------------------------------------------------
 
     def search(self, query: str, limit: int | None = None, exhaustive: bool = False) -> list[Hit]:
+        """Hits, best first: a URL, phone or extension's mini clusters; records matching the
+        query as typed; and those matching it without its generic words ("Changwon complex"),
+        the kinds those words name first."""
+        hits = {(h.entry.kind, h.entry.id): h for h in self.code_hits(query)}
+        core, steer = _without_generic_words(query)
+        if core and core != fold(query):
+            for hit in self._search(core, exhaustive):
+                score = hit.score if not steer or hit.entry.kind in steer else hit.score - 15
+                hits.setdefault((hit.entry.kind, hit.entry.id), Hit(hit.entry, score, hit.match))
+        for hit in self._search(query, exhaustive):
+            key = (hit.entry.kind, hit.entry.id)
+            if key not in hits or hits[key].score < hit.score:
+                hits[key] = hit
+        ranked = sorted(hits.values(), key=lambda h: h.sort_key)
+        return ranked[:limit] if limit else ranked
+
+    def _search(self, query: str, exhaustive: bool) -> list[Hit]:
         folded = fold(query)
         if not folded:
             return []
         query_words = [w for w in folded.split() if w not in STOP_WORDS] or folded.split()
-        word_keys = tuple(self._similar_words(phonetic(w)) for w in query_words)
+        word_keys = tuple(self._similar_words(word_key(w)) for w in query_words)
         prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
         numbers = self._every_number() if exhaustive else self._candidates(prepared)
-        hits = [hit for n in numbers if self._wanted(n) and (hit := _score(self.entry(n), prepared))]
-        hits.sort(key=lambda h: h.sort_key)
-        return hits[:limit] if limit else hits
+        return [hit for n in numbers if self._wanted(n) and (hit := _score(self.entry(n), prepared))]
 
     def exact_hits(self, query: str) -> list[Hit]:
         """Hits of the query as an id, a name or an alias, as typed (folded): no typos."""
@@ -169,6 +186,31 @@ class SearchIndex:
         hits = [hit for n in sorted(numbers) if self._wanted(n) and (hit := _score(self.entry(n), prepared))]
         hits = [h for h in hits if h.match in ("id", "name", "alias") and h.score >= 98]
         return sorted(hits, key=lambda h: h.sort_key)
+
+    def code_hits(self, query: str) -> list[Hit]:
+        """Mini clusters a pasted URL, full phone number or extension names (several share one)."""
+        text = query.strip()
+        digits = _DIGITS.sub("", text)
+        if "." in text or text.startswith(("http", "www")):
+            wanted, position = url_key(text), 0
+        elif len(digits) == 4 and text.isdigit():
+            wanted, position = digits, 1
+        elif len(digits) >= 8 and digits[-8:-4] == "8895":  # 82-70-8895-XXXX, 070-8895-XXXX
+            wanted, position = digits[-4:], 1
+        else:
+            return []
+        found = []
+        for number in self._numbers_of("mini_clusters"):
+            entry = self.entry(number)
+            if entry.codes and entry.codes[position] == wanted:
+                found.append(Hit(entry, 100, "code"))
+        return found
+
+    def _numbers_of(self, kind: str) -> range:
+        bounds = self.store.value("search:kinds").get(kind)
+        if not bounds or not self._wanted(bounds[0]):
+            return range(0)
+        return range(*bounds)
 
     def _wanted(self, number: int) -> bool:
         return self.ranges is None or any(number in kind for kind in self.ranges)
@@ -225,8 +267,9 @@ class SearchIndex:
         return {position for _, _, position in matches}
 
     def _similar_words(self, key: str) -> _WordMatch:
-        """The vocabulary's words a query word stands for: itself and words it starts
-        (exact), and words a typo away (close)."""
+        """The vocabulary's words a query word stands for: itself (exact), and words it is
+        the start of or a typo of (close). Whole words: "shipbuilding" is no typo of
+        "building", a typo keeps a word's first letter and about its length."""
         exact = {key}
         close: set[str] = set()
         if len(key) >= 4:
@@ -235,13 +278,17 @@ class SearchIndex:
             vocabulary = self.store.value("search:vocabulary")
             position = bisect_left(vocabulary, key)
             while position < len(vocabulary) and vocabulary[position].startswith(key):
-                exact.add(vocabulary[position])
+                close.add(vocabulary[position])
                 position += 1
             matches = process.extract(
                 key, vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
             )
-            close.update(word for word, _, _ in matches)
+            close.update(word for word, _, _ in matches if _a_typo_of(word, key))
         return _WordMatch(frozenset(exact), frozenset(close - exact))
+
+
+def _a_typo_of(word: str, key: str) -> bool:
+    return word[:1] == key[:1] and abs(len(word) - len(key)) <= (1 if len(key) < 8 else 2)
 
 
 def _score(entry: Entry, query: _Query) -> Hit | None:
@@ -269,7 +316,7 @@ def _score(entry: Entry, query: _Query) -> Hit | None:
 def _words_hit(entry: Entry, query: _Query) -> Hit | None:
     word_keys = query.words
     if not all(match.all & entry.words for match in word_keys):
-        return None
+        return _text_hit(entry, query)
     # Every query word is there: higher when they are words of its own names, when they
     # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
     # lower when only typos of them are.
@@ -279,6 +326,15 @@ def _words_hit(entry: Entry, query: _Query) -> Hit | None:
     covered = len(name_words & query.all_words) / len(name_words) if name_words else 0
     score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
     return Hit(entry, round(score), "words")
+
+
+def _text_hit(entry: Entry, query: _Query) -> Hit | None:
+    """Every query word in the record's words or sentences (a place named only in a
+    description, an address): found, below any hit by names."""
+    if not all(match.exact & (entry.words | entry.text_words) for match in query.words):
+        return None
+    in_text = sum(1 for match in query.words if not match.exact & entry.words)
+    return Hit(entry, max(MIN_SCORE, 74 - 2 * in_text), "text")
 
 
 def _fuzzy_hit(entry: Entry, query: _Query) -> Hit | None:
@@ -291,6 +347,7 @@ def _fuzzy_hit(entry: Entry, query: _Query) -> Hit | None:
             max(fuzz.ratio(query.folded, name), fuzz.ratio(query.key, name_key))
             * (FUZZY_NAME_SCORE if kind == "name" else FUZZY_ALIAS_SCORE)
             for kind, name, name_key in entry.names
+            if name[:1] == query.folded[:1] or name_key[:1] == query.key[:1]  # a typo keeps the first letter
         ),
         default=0,
     )
@@ -317,37 +374,164 @@ def _better(current: Hit | None, candidate: Hit | None) -> Hit | None:
 
 # --- the resolver ------------------------------------------------------------------------
 
-STRONG_SCORE = 85  # a single hit this good is taken as meant
-CLEAR_MARGIN = 8  # ... when the next one is at least this much weaker
+TIE_MARGIN = 3  # hits this close to the best are as good, for a person
+STRONG_NAME_SCORE = 85  # a hit this good names the record: the query's words are its own
+CLEAR_MARGIN = 6  # a best hit this far ahead of the next record is the one meant
+# Among records that match a place's name equally well, the place's own record wins: a city
+# is its complex before the region that lists it as a province, the agency or office named
+# after it, and the facts and stories that mention it.
+PLACE_ORDER = (
+    "complexes",
+    "regions",
+    "mini_clusters",
+    "branches",
+    "organisations",
+    "programmes",
+    "phases",
+    "partnerships",
+    "events",
+    "stories",
+    "comparisons",
+    "facts",
+    "sources",
+)
+# Words people put around a name, and the kinds they steer towards; never the name itself.
+GENERIC_WORDS: dict[str, tuple[str, ...]] = {
+    "complex": ("complexes",),
+    "industrial": ("complexes",),
+    "national": ("complexes",),
+    "estate": ("complexes",),
+    "park": ("complexes",),
+    "general": ("complexes",),
+    "region": ("regions",),
+    "regional": ("regions",),
+    "pan": ("regions",),
+    "zone": ("regions",),
+    "economic": ("regions",),
+    "province": ("regions",),
+    "mini": ("mini_clusters",),
+    "cluster": ("mini_clusters", "regions"),
+    "kicox": ("branches", "organisations"),
+    "branch": ("branches",),
+    "office": ("branches",),
+    "headquarters": ("branches", "organisations"),
+    "hq": ("branches",),
+    "agency": ("organisations",),
+    "phase": ("phases",),
+    "stage": ("phases",),
+    "programme": ("programmes",),
+    "program": ("programmes",),
+    "project": ("programmes",),
+    "story": ("stories",),
+    "partnership": ("partnerships",),
+    "event": ("events",),
+}
+_DIGITS = re.compile(r"\D+")
 
 
 class Resolution(NamedTuple):
     entry: Entry | None
     candidates: tuple[Entry, ...] = ()  # when there is no entry: what was perhaps meant
+    reason: str | None = None  # why this entry, when the query is not its exact name or id
 
 
 def resolve(store: Store, query: str, kinds: Iterable[str] | None = None) -> Resolution:
-    """The one record a person means by `query`: an exact id, name or alias wins; otherwise a
-    single strong match; otherwise none, with the close competitors as candidates."""
+    """The one record a person means by `query`: an exact id, name or alias; a mini
+    cluster's URL, phone or extension; else the record a search finds clearly best (the
+    query as typed, then without the generic words around the name); else none, with the
+    close competitors as candidates."""
     index = SearchIndex(store, kinds)
     by_id = index.with_id(query)
     if by_id:  # scripts pass ids: no need to search
         return Resolution(by_id[0])
+    coded = index.code_hits(query)
+    if coded:
+        if len(coded) == 1:
+            return Resolution(coded[0].entry, reason="its URL" if "." in query else "its phone number")
+        return Resolution(None, tuple(h.entry for h in coded))
     # Exact hits decide alone, so they are looked up first: no typo search (nor rapidfuzz).
     exact = index.exact_hits(query)
     if exact:
         # An id beats a name, a name an alias ("Gwangju" the complex, not the region it names);
-        # then the kind that comes first in the dump.
+        # then the place's own kind.
         exact = [h for h in exact if h.score == exact[0].score]
-        best_kind = min(KIND_ORDER[h.entry.kind] for h in exact)
-        exact = [h for h in exact if KIND_ORDER[h.entry.kind] == best_kind]
+        exact = _of_first_kind(exact)
         if len(exact) == 1 or exact[0].match == "id":
-            return Resolution(exact[0].entry)
+            reason = "its Korean name" if _has_hangul(query) and exact[0].match == "alias" else None
+            return Resolution(exact[0].entry, reason=reason)
         return Resolution(None, tuple(h.entry for h in exact))
     hits = index.search(query)
-    if hits and hits[0].score >= STRONG_SCORE and (len(hits) == 1 or hits[1].score <= hits[0].score - CLEAR_MARGIN):
-        return Resolution(hits[0].entry)
-    return Resolution(None, tuple(h.entry for h in hits[:3]))
+    core, steer = _without_generic_words(query)
+    typed_best = max((h.score for h in index._search(query, exhaustive=False)), default=0)
+    # Generic words are set aside only when the query as typed names nothing well: in
+    # "agro-industrial complex" they are the names themselves.
+    if core and core != fold(query) and typed_best < STRONG_NAME_SCORE:
+        steered = [h for h in index.search(core) if not steer or h.entry.kind in steer]
+        chosen = _clearly_best(steered)
+        if chosen is not None:
+            return Resolution(chosen.entry, reason=_reason(chosen, query, generic=True))
+        hits = steered or hits
+    chosen = _clearly_best(hits)
+    if chosen is not None:
+        return Resolution(chosen.entry, reason=_reason(chosen, query))
+    return Resolution(None, tuple(h.entry for h in _top(hits)[:6]))
+
+
+def _clearly_best(hits: list[Hit]) -> Hit | None:
+    """The hit a person means, if one is: the only one; or the only record of the place's
+    own kind among the best; or one far enough ahead of the next."""
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return hits[0]
+    top = _of_first_kind(_top(hits))
+    if len(top) == 1:
+        return top[0]
+    if hits[0].score - hits[1].score >= CLEAR_MARGIN:
+        return hits[0]
+    return None
+
+
+def _top(hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if h.score >= hits[0].score - TIE_MARGIN] if hits else []
+
+
+def _of_first_kind(hits: list[Hit]) -> list[Hit]:
+    """The hits of the kind that comes first in PLACE_ORDER."""
+    first = min((PLACE_ORDER.index(h.entry.kind) for h in hits), default=0)
+    return [h for h in hits if PLACE_ORDER.index(h.entry.kind) == first]
+
+
+def _without_generic_words(query: str) -> tuple[str, tuple[str, ...]]:
+    """The query without the words around a name, and the kinds those words steer to."""
+    kept, steer = [], []
+    for word in fold(query).split():
+        kinds = GENERIC_WORDS.get(singular(word))
+        if kinds is None:
+            kept.append(word)
+        else:
+            steer += [k for k in kinds if k not in steer]
+    return " ".join(kept), tuple(steer)
+
+
+def _reason(hit: Hit, query: str, generic: bool = False) -> str | None:
+    """Why a record was opened, in a few words, when the query is not its exact name."""
+    if hit.match in ("id", "name") and hit.score >= 98 and not generic:
+        return None
+    reasons = {
+        "name": "other romanization",
+        "alias": "another name or spelling",
+        "prefix": "the start of its name",
+        "words": "words of its name",
+        "fuzzy": "a close spelling",
+        "text": "named in its description",
+    }
+    reason = "its Korean name" if _has_hangul(query) else reasons.get(hit.match, hit.match)
+    return f"{reason}, generic words aside" if generic else reason
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" for c in text)
 
 
 def describe(entry: Entry) -> str:

@@ -57,24 +57,26 @@ def test_show_table_is_readable_at_a_fixed_width(run):
     assert "\x1b[" not in result.stdout  # no ANSI when not a terminal
 
 
-def test_show_unknown_name_suggests_and_exits_1(run):
-    result = run("show", "Changwn Branch")
+def test_show_an_ambiguous_name_lists_the_ids_to_type_back_and_exits_1(run, catalog):
+    result = run("show", "Mechatronics")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("Error: ")
-    assert "KICOX Chanwon Branch" in result.stderr
+    assert result.stderr.startswith("Error: 'Mechatronics' could be any of these; open one by its id:")
+    named = [m.id for m in catalog.every("mini_clusters") if m.name == "Mechatronics"]
+    assert len(named) > 1 and all(f"kcluster show {i} " in result.stderr for i in named)
+
+
+def test_show_opens_a_close_name_and_says_why(run):
+    result = run("show", "Changwn")
+    assert result.exit_code == 0 and result.stdout.startswith("Changwon  (industrial complex")
+    assert result.stderr == "Changwn: showing Changwon (a close spelling)\n"
+    assert run("show", "Changwn", "--json").stderr == ""  # JSON: exactly the record, nothing said
 
 
 def test_show_nothing_close_says_so(run):
     result = run("show", "qwxzvy")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "Error: nothing matches 'qwxzvy'. Try `kcluster search qwxzvy`.\n"
-
-
-def test_show_ambiguous_name_lists_the_candidates(run):
-    result = run("show", "Mechatronics")
-    assert result.exit_code == 1
-    assert "Did you mean Mechatronics (mini cluster, banwol-sihwa)" in result.stderr
 
 
 def test_mini_by_region_alias(run):

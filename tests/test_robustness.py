@@ -90,8 +90,7 @@ def test_any_arguments_end_with_0_1_or_2(run, options, command, words, environme
     "args, code, message",
     [
         (["search", "[red]x[/red]"], 1, "Error: nothing matches '[red]x[/red]'."),
-        (["show", "[bold]"], 1, "Error: no single record matches '[bold]'."),
-        (["show", "gwang[/]"], 1, "Error: no single record matches 'gwang[/]'. Did you mean Gwangju (complex)"),
+        (["show", "[bold]"], 1, "Error: '[bold]' could be any of these"),
         (["mini", "--region", "[red]x[/red]"], 2, "Error: Invalid value for '--region': no region '[red]x[/red]'."),
     ],
 )
@@ -99,6 +98,11 @@ def test_query_markup_is_shown_literally(run, args, code, message):
     result = run(*args)
     assert (result.exit_code, result.stdout) == (code, "")
     assert message in result.stderr
+
+
+def test_query_markup_is_shown_literally_in_the_reason(run):
+    result = run("show", "gwang[/]")
+    assert result.exit_code == 0 and result.stderr.startswith("gwang[/]: showing Gwangju (")
 
 
 def test_data_markup_is_never_interpreted(run, data_copy):
@@ -111,8 +115,10 @@ def test_data_markup_is_never_interpreted(run, data_copy):
 def test_data_markup_is_shown_literally_in_suggestions_and_narrow_tables(run, data_copy):
     text = (data_copy / "complexes.toml").read_text(encoding="utf-8")
     (data_copy / "complexes.toml").write_text(text.replace('name = "Sacheon"', 'name = "[red]Sacheon[/red]"', 1))
-    miss = run("--data-dir", str(data_copy), "show", "sachon")
-    assert "Did you mean [red]Sacheon[/red] (complex)" in miss.stderr
+    typo = run("--data-dir", str(data_copy), "show", "sachon")
+    assert typo.stderr.startswith("sachon: showing [red]Sacheon[/red] (")
+    miss = run("--data-dir", str(data_copy), "show", "sacheo")  # a prefix of it and of others
+    assert miss.exit_code == 0 or "[red]Sacheon[/red] (complex" in miss.stderr
     for width in ("40", "200"):  # blocks, and a table
         listing = run("--data-dir", str(data_copy), "complexes", "--region", "dongnam", env={"COLUMNS": width})
         assert "[red]Sacheon[/red]" in listing.stdout

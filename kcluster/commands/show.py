@@ -51,9 +51,13 @@ def show(session: Session, name: str, with_sources: bool, output_format: str) ->
 
     catalog = session.catalog
     try:
-        kind, row = catalog.resolve_row(name)
+        kind, row, why = catalog.resolution(name)
     except errors.NotFound as miss:
-        raise NotFound(_miss_message(name, [_describe(c) for c in miss.candidates])) from None
+        raise NotFound(_miss_message(name, miss.candidates)) from None
+    if why and output_format == "table":  # a person sees why; JSON stays exactly the record
+        from ..kinds import name_field
+
+        click.echo(f"{name}: showing {row[name_field(kind)]} ({why})", err=True)
     if output_format == "vcard":
         if with_sources:
             raise click.UsageError("--sources has no effect with --format vcard: each card's note names its sources.")
@@ -91,7 +95,8 @@ def _mini_clusters_to_card(catalog: "Catalog", record: "Record") -> list["MiniCl
     )
 
 
-def _miss_message(name: str, candidates: list[str]) -> str:
+def _miss_message(name: str, candidates: "Sequence[Candidate]") -> str:
     if not candidates:
         return f"nothing matches {name!r}. Try `kcluster search {name}`."
-    return f"no single record matches {name!r}. Did you mean " + ", ".join(candidates[:3]) + "?"
+    listed = "\n".join(f"  kcluster show {c.id:<40} # {_describe(c)}" for c in candidates)
+    return f"{name!r} could be any of these; open one by its id:\n{listed}"

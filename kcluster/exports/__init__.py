@@ -51,10 +51,9 @@ def write_export(catalog: "Catalog", output_format: str, target: "Path", *, forc
 
 
 def _write_json(catalog: "Catalog", path: "Path") -> Summary:
+    from ..kinds import KIND_NAMES
     from ..render.machine import write_json
     from ..views import dump
-
-    from ..kinds import KIND_NAMES
 
     everything = dump(catalog)
     with path.open("w", encoding="utf-8") as stream:
