@@ -161,9 +161,17 @@ def facts(catalog: Catalog, *, subject: str | None = None) -> list[Row]:
     `subject` keeps the groups whose subject id or labels contain all its words."""
     groups = facts_by_subject(catalog)
     if subject:
-        wanted = fold(subject).split()
+        from .romanization import word_key
+
+        wanted = [word_key(w) for w in fold(subject).split()]
+
+        def keys(text: str) -> set[str]:  # each word as the search keys it: romanization, plurals
+            return {word_key(w) for w in fold(text).split()}
+
         groups = {
-            s: fs for s, fs in groups.items() if all(any(w in fold(f"{s} {f['label']}") for f in fs) for w in wanted)
+            s: fs
+            for s, fs in groups.items()
+            if all(any(any(k.startswith(w) for k in keys(f"{s} {f['label']}")) for f in fs) for w in wanted)
         }
     return [f for fs in groups.values() for f in fs]
 

@@ -49,6 +49,8 @@ def show(session: Session, name: str, with_sources: bool, output_format: str) ->
     from .. import errors
     from ..views import citations, page
 
+    if not name.strip():
+        raise click.UsageError("an empty name: say what to show, e.g. `kcluster show Changwon`.")
     catalog = session.catalog
     try:
         kind, row, why = catalog.resolution(name)
@@ -97,6 +99,7 @@ def _mini_clusters_to_card(catalog: "Catalog", record: "Record") -> list["MiniCl
 
 def _miss_message(name: str, candidates: "Sequence[Candidate]") -> str:
     if not candidates:
-        return f"nothing matches {name!r}. Try `kcluster search {name}`."
+        hint = f" Try `kcluster search {name}`." if name.isprintable() else ""
+        return f"nothing matches {name!r}.{hint}"
     listed = "\n".join(f"  kcluster show {c.id:<40} # {_describe(c)}" for c in candidates)
     return f"{name!r} could be any of these; open one by its id:\n{listed}"
