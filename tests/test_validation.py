@@ -168,3 +168,23 @@ def test_an_unquoted_toml_date_says_how_to_write_it(data_copy):
         "dataset.toml: field 'date': expected a string, got a TOML date-time (2026-11-23T10:00:00); "
         'write it in quotes: "2026-11-23T10:00:00"' in problems_of(data_copy)
     )
+
+
+def test_a_same_as_link_must_name_a_record_and_be_made_from_both_ends(data_copy):
+    replace_in(
+        data_copy / "programmes.toml", 'same_as = ["organisations:koranet"]', 'same_as = ["organisations:koranett"]'
+    )
+    assert problems_of(data_copy) == [
+        "organisations.toml: record 'koranet': field 'same_as': programmes:koranet does not name "
+        "organisations:koranet in its own same_as",
+        "programmes.toml: record 'koranet': field 'same_as': 'organisations:koranett' is not a record "
+        "(write kind:id, e.g. 'organisations:kicox')",
+    ]
+
+
+def test_a_citation_must_name_a_section_its_source_lists(data_copy):
+    replace_in(data_copy / "mini_clusters.toml", 'section = "Mini cluster list"', 'section = "Mini cluster lists"')
+    assert problems_of(data_copy) == [
+        "mini_clusters.toml: record 'changwon-mechatronics': field 'sources[0].section': "
+        "'Mini cluster lists' is not a section of kicox-2010 (see sources.toml)"
+    ]
