@@ -33,19 +33,8 @@ def facts(session: Session, subject: str | None, output_format: str) -> None:
         groups.setdefault(fact["subject"], []).append(fact)
 
     def table() -> None:
-        from ..render.tables import new_table
+        from ..render.tables import facts_by_subject_view
 
-        rows = new_table("subject", "value", "as of", "source", "label")
-        for subject_id, fs in groups.items():
-            for position, f in enumerate(fs):
-                rows.add_row(
-                    subject_id if position == 0 else "",
-                    f"{f['value']} {f['unit'] or ''}".strip(),
-                    f["as_of"] or "",
-                    "\n".join(f"{c['source']}: {c['section']}" for c in f["sources"]),
-                    f["label"],
-                )
-            rows.add_section()
-        print_rich(rows)
+        print_rich(facts_by_subject_view(groups))
 
     emit_records(chosen, output_format, table)

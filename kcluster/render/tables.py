@@ -256,6 +256,28 @@ def facts_table(facts: Iterable[dict[str, Any]], title: str | None = None) -> Ta
     return table
 
 
+def facts_by_subject_view(groups: dict[str, list[dict[str, Any]]]) -> Group:
+    """Each subject: its values side by side with source and date, each fact's id, then the
+    notes that explain how the values differ."""
+    parts: list[Any] = []
+    for subject, facts in groups.items():
+        table = new_table("value: what it counts; the fact's id", "as of", "source", title=subject)
+        for fact in facts:
+            value = " ".join(str(part) for part in (fact.get("qualifier"), fact["value"], fact["unit"]) if part)
+            sources = ", ".join(dict.fromkeys(c["source"] for c in fact["sources"]))
+            table.add_row(f"{value}: {fact['label']}\n{fact['id']}", fact["as_of"] or "", sources)
+        parts.append(table)
+        notes = [(fact["id"], note) for fact in facts for note in fact["notes"]]
+        if notes:
+            block = titled("Notes")
+            for fact_id, note in notes:
+                block.append(f"• {fact_id}: {note}\n")
+            block.rstrip()
+            parts.append(block)
+        parts.append(Text(""))
+    return stack(*parts)
+
+
 def titled(title: str) -> Text:
     """A heading line: the title is bold, what is appended after it is not."""
     block = Text()

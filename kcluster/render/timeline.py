@@ -41,10 +41,16 @@ class Chart:
         out = Text()
         axis = "".join(f"{year % 100:02d}".ljust(CELL) for year in range(self.first, self.last + 1))
         out.append(" " * (self.label_width + 1) + axis.rstrip() + "\n", style="dim")
+        utf = console.encoding.lower().startswith("utf")
         for phase, period, start, end in self.spans:
+            colour = f"color({(phase['number'] % 6) + 1})"
             out.append(_label(phase, period).ljust(self.label_width + 1))
             out.append(" " * ((start - self.first) * CELL))
-            out.append(bar * ((end - start + 1) * CELL - 1), style=f"color({(phase['number'] % 6) + 1})")
+            if period.get("end"):
+                out.append(bar * ((end - start + 1) * CELL - 1), style=colour)
+            else:  # open-ended ("2010~"): from its start to the end of the axis, and on
+                out.append(bar * (CELL - 1), style=colour)
+                out.append(("╌" if utf else "-") * ((self.last - start) * CELL) + ("▶" if utf else ">"), style=colour)
             out.append("\n")
         yield out
 
@@ -53,31 +59,39 @@ class Chart:
 
 
 def distinct_datings(phase: dict[str, Any]) -> list[dict[str, Any]]:
-    """A source that dates a phase the same way in two sections draws one bar, not two."""
+    """A source that dates a phase the same way in two sections, in one scheme, draws one bar."""
     seen: dict[tuple, dict[str, Any]] = {}
     for period in phase["periods"]:
-        seen.setdefault((period["source"], period["start"], period.get("end")), period)
+        seen.setdefault((period["source"], period.get("scheme"), period["start"], period.get("end")), period)
     return list(seen.values())
 
 
+# The schemes' names on a bar's label, short enough for the chart to fit 80 columns.
+SCHEME_LABELS = {"management stages": "mgmt stages"}
+
+
 def _label(phase: dict[str, Any], period: dict[str, Any]) -> str:
-    return f"{phase['number']} {period['source']}"
+    scheme = period.get("scheme")
+    return f"{phase['number']} {period['source']}" + (f" {SCHEME_LABELS.get(scheme, scheme)}" if scheme else "")
 
 
 def _years(period: dict[str, Any]) -> tuple[int | None, int | None]:
     try:
         start = int(period["start"][:4])
-        end = int((period.get("end") or period["start"])[:4])
+        end = int((period.get("end") or period["start"])[:4])  # an open end is drawn apart
     except (TypeError, ValueError):
         return None, None
     return start, max(start, end)
 
 
 def details(phases: list[dict[str, Any]]):
-    table = new_table("phase", "dates (source)", "goals", "main projects", "targets", "budget")
+    table = new_table("phase", "dates (source, scheme)", "goals", "main projects", "targets", "budget (source)")
     for phase in phases:
-        dates = [f"{p['start']}–{p.get('end') or '?'} ({p['source']})" for p in distinct_datings(phase)]
-        budget = [f"{b['year']}: {b['amount']} {b['unit']}" for b in phase["budget"]]
+        dates = [
+            f"{p['start']}–{p.get('end') or 'open'} ({', '.join(filter(None, (p['source'], p.get('scheme'))))})"
+            for p in distinct_datings(phase)
+        ]
+        budget = [f"{b['year']}: {b['amount']} {b['unit']} ({b['source']})" for b in phase["budget"]]
         table.add_row(
             f"{phase['number']}. {phase['name']}",
             text(dates),
