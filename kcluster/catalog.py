@@ -339,10 +339,17 @@ class Catalog:
 
     def search(self, query: str, limit: int | None = None, kinds: Iterable[KindName] | None = None) -> list[Hit]:
         """Ranked hits, best first (see search.py for how records match)."""
-        from .search import SearchIndex
+        from .search import Hit as SearchHit
+        from .search import SearchIndex, resolve
 
         wanted = [_kind(k) for k in kinds] if kinds else None
-        hits = SearchIndex(self.store, wanted).search(query, limit=limit)
+        hits = SearchIndex(self.store, wanted).search(query)
+        meant = resolve(self.store, query, wanted).entry  # what `show` opens comes first
+        if meant is not None:
+            first = [h for h in hits if (h.entry.kind, h.entry.id) == (meant.kind, meant.id)]
+            hits = first + [h for h in hits if (h.entry.kind, h.entry.id) != (meant.kind, meant.id)]
+            if not first:
+                hits.insert(0, SearchHit(meant, 100, "code"))
         found = [Hit(_candidate(h.entry), h.score, h.match) for h in hits]
         if wanted is None:  # a sector the query names comes first: `kcluster sector ID` shows its records
             found = self._sector_hits(query) + found

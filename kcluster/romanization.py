@@ -49,7 +49,9 @@ _PROVINCE_SHORT_FORMS = {
 
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # Administrative suffixes in Hangul: 창원시, 완주군, 경상남도 (a word of at least two more syllables).
-_HANGUL_SUFFIX = re.compile(r"(?<=[\uac00-\ud7a3]{2})(?:시|군|도|구|읍|면)$")
+_HANGUL_SUFFIX = re.compile(
+    r"(?<=[\uac00-\ud7a3]{2})(?:국가산업단지|일반산업단지|농공단지|산업단지|단지|광역시|특별시|시|군|도|구|읍|면)$"
+)
 
 
 def romanized(text: str) -> str:
@@ -94,6 +96,8 @@ def phonetic(word: str) -> str:
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
     key = _DOUBLED.sub(r"\1", key)
+    if key.endswith(("namdo", "bogdo")) and len(key) > 7:  # Kyŏngsang-namdo: the province's "-do" run in
+        key = key[:-2]
     return _PROVINCE_SHORT_FORMS.get(key, key)
 
 

@@ -157,7 +157,8 @@ class SearchIndex:
         core, steer = _without_generic_words(query)
         if core and core != fold(query):
             for hit in self._search(core, exhaustive):
-                score = hit.score if not steer or hit.entry.kind in steer else hit.score - 15
+                # The kinds the generic words name first; others well behind.
+                score = hit.score + 3 if steer and hit.entry.kind in steer else hit.score - (15 if steer else 0)
                 hits.setdefault((hit.entry.kind, hit.entry.id), Hit(hit.entry, score, hit.match))
         for hit in self._search(query, exhaustive):
             key = (hit.entry.kind, hit.entry.id)
@@ -191,9 +192,9 @@ class SearchIndex:
         """Mini clusters a pasted URL, full phone number or extension names (several share one)."""
         text = query.strip()
         digits = _DIGITS.sub("", text)
-        if "." in text or text.startswith(("http", "www")):
+        if "/" in text or "e-cluster" in text.casefold() or text.startswith(("http", "www")):
             wanted, position = url_key(text), 0
-        elif len(digits) == 4 and text.isdigit():
+        elif len(digits) == 4 and _EXTENSION.fullmatch(text):
             wanted, position = digits, 1
         elif len(digits) >= 8 and digits[-8:-4] == "8895":  # 82-70-8895-XXXX, 070-8895-XXXX
             wanted, position = digits[-4:], 1
@@ -409,6 +410,9 @@ GENERIC_WORDS: dict[str, tuple[str, ...]] = {
     "zone": ("regions",),
     "economic": ("regions",),
     "province": ("regions",),
+    "metropolitan": ("complexes", "regions"),
+    "city": ("complexes",),
+    "success": ("stories",),
     "mini": ("mini_clusters",),
     "cluster": ("mini_clusters", "regions"),
     "kicox": ("branches", "organisations"),
@@ -427,6 +431,7 @@ GENERIC_WORDS: dict[str, tuple[str, ...]] = {
     "event": ("events",),
 }
 _DIGITS = re.compile(r"\D+")
+_EXTENSION = re.compile(r"(?:ext\.?|extension)?\s*\d{4}", re.IGNORECASE)
 
 
 class Resolution(NamedTuple):
@@ -467,24 +472,24 @@ def resolve(store: Store, query: str, kinds: Iterable[str] | None = None) -> Res
     # "agro-industrial complex" they are the names themselves.
     if core and core != fold(query) and typed_best < STRONG_NAME_SCORE:
         steered = [h for h in index.search(core) if not steer or h.entry.kind in steer]
-        chosen = _clearly_best(steered)
+        chosen = _clearly_best(steered, len(core.split()))
         if chosen is not None:
             return Resolution(chosen.entry, reason=_reason(chosen, query, generic=True))
         hits = steered or hits
-    chosen = _clearly_best(hits)
+    chosen = _clearly_best(hits, len(fold(query).split()))
     if chosen is not None:
         return Resolution(chosen.entry, reason=_reason(chosen, query))
     return Resolution(None, tuple(h.entry for h in _top(hits)[:6]))
 
 
-def _clearly_best(hits: list[Hit]) -> Hit | None:
+def _clearly_best(hits: list[Hit], words: int = 1) -> Hit | None:
     """The hit a person means, if one is: the only one; or the only record of the place's
     own kind among the best; or one far enough ahead of the next."""
     if not hits:
         return None
     if len(hits) == 1:
         return hits[0]
-    top = _of_first_kind(_top(hits))
+    top = _of_first_kind(_top(hits), words)
     if len(top) == 1:
         return top[0]
     if hits[0].score - hits[1].score >= CLEAR_MARGIN:
@@ -496,8 +501,12 @@ def _top(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.score >= hits[0].score - TIE_MARGIN] if hits else []
 
 
-def _of_first_kind(hits: list[Hit]) -> list[Hit]:
-    """The hits of the kind that comes first in PLACE_ORDER."""
+def _of_first_kind(hits: list[Hit], words: int = 1) -> list[Hit]:
+    """The hits of the kind that comes first in PLACE_ORDER; but where a query of several
+    words finds a mini cluster with its hub ("Ochang battery"), the hub complex gives way."""
+    if words > 1:
+        hubs_named = {h.entry.complex for h in hits if h.entry.kind == "mini_clusters"}
+        hits = [h for h in hits if not (h.entry.kind == "complexes" and h.entry.id in hubs_named)]
     first = min((PLACE_ORDER.index(h.entry.kind) for h in hits), default=0)
     return [h for h in hits if PLACE_ORDER.index(h.entry.kind) == first]
 
