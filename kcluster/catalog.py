@@ -274,7 +274,7 @@ class Catalog:
     def sector_vocabulary(self) -> list[Row]:
         """Every sector (id, name, group, words), in the vocabulary's order; [] where the
         dataset has no sectors.toml."""
-        return list(self.store.value("sectors:table", default={}).get("sectors", []))
+        return list(self.store.value("sectors:vocabulary", default=[]))
 
     def sector_ids(self, value: str) -> list[str]:
         """The sectors a person means by `value` (a name, an id or an everyday word: "ICT"
@@ -343,8 +343,9 @@ class Catalog:
         from .search import SearchIndex, resolve
 
         wanted = [_kind(k) for k in kinds] if kinds else None
-        hits = SearchIndex(self.store, wanted).search(query)
-        meant = resolve(self.store, query, wanted).entry  # what `show` opens comes first
+        index = SearchIndex(self.store, wanted)  # one index: the resolver reuses its searches
+        hits = index.search(query)
+        meant = resolve(self.store, query, wanted, index).entry  # what `show` opens comes first
         if meant is not None:
             first = [h for h in hits if (h.entry.kind, h.entry.id) == (meant.kind, meant.id)]
             hits = first + [h for h in hits if (h.entry.kind, h.entry.id) != (meant.kind, meant.id)]
@@ -356,19 +357,18 @@ class Catalog:
         return found[:limit] if limit else found
 
     def _sector_hits(self, query: str) -> list[Hit]:
-        if not self.store.value("sectors:table", default=None):
-            return []
-        from .sectors import find_sectors, folded, parse_sectors
+        """The sectors a query is the name, id or word of (a sector is not the best of a bad lot)."""
+        from .romanization import fold
 
-        table = parse_sectors(self.store.value("sectors:table"))
-        typed = folded(query)
-        hits = []
-        for sector in find_sectors(table, query):
-            # Only a query that is a sector's name, id or word: a sector is not the best of a bad lot.
-            if typed in {folded(sector.name), folded(sector.id), *map(folded, sector.words)}:
-                candidate = Candidate("sectors", sector.id, sector.name, "sector", sector.group, None)
-                hits.append(Hit(candidate, 100, "sector"))
-        return hits
+        named = self.store.value("sectors:named", fold(query), [])
+        if not named:
+            return []
+        vocabulary = {s["id"]: s for s in self.sector_vocabulary()}
+        return [
+            Hit(Candidate("sectors", i, vocabulary[i]["name"], "sector", vocabulary[i]["group"], None), 100, "sector")
+            for i in named
+            if i in vocabulary
+        ]
 
     def resolve_row(self, query: str, kinds: Iterable[KindName] | None = None) -> tuple[str, Row]:
         """(kind, row) of the one record a person means by `query`; NotFound, with the

@@ -33,8 +33,42 @@ COMMANDS = {
 }
 
 
+# Each command's summary (the first paragraph of its help), so that `kcluster --help` lists
+# the commands without importing them all; tests/test_commands.py checks they agree.
+SUMMARIES = {
+    "compare": "German and Korean clusters side by side, as the BMBF study compares them.",
+    "complexes": "List industrial complexes: region, industries, pilot round, mini clusters.",
+    "export": "Export the whole dataset: JSON, a SQLite database, or CSV files with a data package.",
+    "facts": "Headline figures, grouped by subject; disagreeing sources side by side.",
+    "mini": "List the mini clusters of the 2010 KICOX list: hub, URL, extension, full phone.",
+    "offices": "List the KICOX offices (headquarters and branches) with their addresses.",
+    "organisations": "List the organisations the sources name: agencies, ministries, institutes, companies.",
+    "partnerships": "List the ESCP-4i partnerships (European clusters going international) targeting Korea.",
+    "phases": "The programme's phases, side by side as each source dates them.",
+    "programmes": "List the support programmes, projects, policies and laws the sources name.",
+    "regions": "List the 5+2 pan-regional economic zones: provinces, industries, hubs.",
+    "search": "Search every record: names in any romanization or in Hangul, typos, descriptive words.",
+    "sector": "Where a sector is in Korea: regions, complexes, mini clusters to call, offices, "
+    "EU partnerships, events, success stories and facts.",
+    "sectors": "The sectors European clusters use, with how many Korean records are in each.",
+    "show": "Show one record, found by id, name or any spelling.",
+    "sources": "List the five source documents and what each holds.",
+    "stories": "List the success stories of the 2010 KICOX report: theme, complexes, companies.",
+    "timeline": "Dated events in order: milestones, laws, agreements, matchmakings.",
+    "validate": "Check the dataset in use and list every problem in it.",
+}
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (click's documented extension points)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, make_default_short_help(SUMMARIES[name], limit)) for name in names])
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

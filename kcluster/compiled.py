@@ -136,10 +136,25 @@ def sector_values(records: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
     members, and why an unclassified record has none."""
     if not records.sectors:
         return
+    from .romanization import fold
     from .sectors import classify, parse_sectors
 
     table = parse_sectors(records.sectors)
     yield "sectors:table", "", records.sectors
+    yield (
+        "sectors:vocabulary",
+        "",
+        [{"id": s.id, "name": s.name, "group": s.group, "words": list(s.words)} for s in table.sectors],
+    )
+    # Each sector's names as a query folds them, for `search` to find a sector a query names.
+    named: dict[str, list[str]] = {}
+    for sector in table.sectors:
+        for text in (sector.name, sector.id, *sector.words):
+            ids = named.setdefault(fold(text), [])
+            if sector.id not in ids:
+                ids.append(sector.id)
+    for text, ids in named.items():
+        yield "sectors:named", text, ids
     members: dict[str, list[str]] = {sector.id: [] for sector in table.sectors}
     for (kind, record_id), assignments in classify(table, records.all_records()).items():
         reference = f"{kind}:{record_id}"

@@ -47,21 +47,20 @@ _PROVINCE_SHORT_FORMS = {
 }
 
 
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
-# Administrative suffixes in Hangul: 창원시, 완주군, 경상남도 (a word of at least two more syllables).
-_HANGUL_SUFFIX = re.compile(
-    r"(?<=[\uac00-\ud7a3]{2})(?:국가산업단지|일반산업단지|농공단지|산업단지|단지|광역시|특별시|시|군|도|구|읍|면)$"
-)
+# Administrative and generic suffixes in Hangul: 창원시, 완주군, 경상남도, 구미국가산업단지 (a word
+# of at least two more syllables).
+_HANGUL_SUFFIXES = r"(?:국가산업단지|일반산업단지|농공단지|산업단지|단지|광역시|특별시|시|군|도|구|읍|면)$"
 
 
 def romanized(text: str) -> str:
     """Hangul as Revised Romanization spells it, syllable by syllable (창원 -> ChangWon), its
     administrative suffixes left out; other text as it is."""
-    if not _HANGUL_WORD.search(text):
+    if text.isascii() or not any("\uac00" <= c <= "\ud7a3" for c in text):
         return text
-    from anyascii import anyascii  # a Hangul query or name only
+    from anyascii import anyascii  # a Hangul query or name only: the patterns are compiled then
 
-    return _HANGUL_WORD.sub(lambda word: anyascii(_HANGUL_SUFFIX.sub("", word.group())), text)
+    suffix = re.compile(r"(?<=[\uac00-\ud7a3]{2})" + _HANGUL_SUFFIXES)
+    return re.sub(r"[\uac00-\ud7a3]+", lambda word: anyascii(suffix.sub("", word.group())), text)
 
 
 def singular(word: str) -> str:

@@ -135,6 +135,8 @@ class SearchIndex:
         self.kinds = list(kinds) if kinds else list(KIND_NAMES)
         ranges = store.value("search:kinds")
         self.ranges = [range(*ranges[kind]) for kind in self.kinds if kind in ranges] if kinds else None
+        self._searched: dict[tuple[str, bool], list[Hit]] = {}
+        self._ranked: dict[tuple[str, bool], list[Hit]] = {}
 
     def entry(self, number: int) -> Entry:
         return entry_from_json(self.store.value("search:entries", str(number)))
@@ -153,6 +155,9 @@ class SearchIndex:
         """Hits, best first: a URL, phone or extension's mini clusters; records matching the
         query as typed; and those matching it without its generic words ("Changwon complex"),
         the kinds those words name first."""
+        if (query, exhaustive) in self._ranked:
+            ranked = self._ranked[query, exhaustive]
+            return ranked[:limit] if limit else ranked
         hits = {(h.entry.kind, h.entry.id): h for h in self.code_hits(query)}
         core, steer = _without_generic_words(query)
         if core and core != fold(query):
@@ -165,9 +170,17 @@ class SearchIndex:
             if key not in hits or hits[key].score < hit.score:
                 hits[key] = hit
         ranked = sorted(hits.values(), key=lambda h: h.sort_key)
+        self._ranked[query, exhaustive] = ranked
         return ranked[:limit] if limit else ranked
 
     def _search(self, query: str, exhaustive: bool) -> list[Hit]:
+        """The hits of the query as typed (searched once per index: the resolver asks again)."""
+        key = (query, exhaustive)
+        if key not in self._searched:
+            self._searched[key] = self._score_all(query, exhaustive)
+        return self._searched[key]
+
+    def _score_all(self, query: str, exhaustive: bool) -> list[Hit]:
         folded = fold(query)
         if not folded:
             return []
@@ -440,12 +453,14 @@ class Resolution(NamedTuple):
     reason: str | None = None  # why this entry, when the query is not its exact name or id
 
 
-def resolve(store: Store, query: str, kinds: Iterable[str] | None = None) -> Resolution:
+def resolve(
+    store: Store, query: str, kinds: Iterable[str] | None = None, index: SearchIndex | None = None
+) -> Resolution:
     """The one record a person means by `query`: an exact id, name or alias; a mini
     cluster's URL, phone or extension; else the record a search finds clearly best (the
     query as typed, then without the generic words around the name); else none, with the
     close competitors as candidates."""
-    index = SearchIndex(store, kinds)
+    index = index or SearchIndex(store, kinds)
     by_id = index.with_id(query)
     if by_id:  # scripts pass ids: no need to search
         return Resolution(by_id[0])

@@ -26,15 +26,19 @@ Pure: the standard library and kcluster's core modules (model, validation, roman
 rapidfuzz is imported inside the functions that need it, nothing of the command line.
 """
 
+from __future__ import annotations
+
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .model import Event, Record
+from .problems import ID_PATTERN, Problem
 from .romanization import fold
-from .validation import ID_PATTERN, Problem
+
+if TYPE_CHECKING:  # imported where records are classified, at compile time: a lookup needs none
+    from .model import Record
 
 FILE = "sectors.toml"
 GROUPS = ("sectoral", "emerging")
@@ -196,6 +200,8 @@ def in_scope(record: Record) -> bool:
     """Whether a record is one the classification covers."""
     if record.KIND not in CLASSIFIED_FIELDS:
         return False
+    from .model import Event
+
     if isinstance(record, Event):
         return record.kind == EU_KOREA_EVENT_KIND or any(c.source == EU_KOREA_SOURCE for c in record.sources)
     return True

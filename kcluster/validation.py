@@ -10,13 +10,12 @@ import re
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, Union
 
 from .kinds import file_name
 from .model import ANY_KIND, KINDS, Record
+from .problems import ID_PATTERN, Problem
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 URL_PATTERN = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s]*)?")
 EXTENSION_PATTERN = re.compile(r"\d{4}")
@@ -28,22 +27,6 @@ FORMAT_CHECKS = {
     "extension": (EXTENSION_PATTERN, "a 4-digit extension"),
     "phone": (re.compile(re.escape(PHONE_PREFIX) + r"\d{4}"), f"a number {PHONE_PREFIX}XXXX"),
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    record: str | None  # the record's id, when there is one
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.record is not None:
-            where.append(f"record {self.record!r}")
-        if self.field is not None:
-            where.append(f"field {self.field!r}")
-        return f"{': '.join(where)}: {self.message}"
 
 
 def check_dataset(raw: dict[str, Any]) -> list[Problem]:
