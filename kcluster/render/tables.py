@@ -150,7 +150,7 @@ def text(value: Any) -> str:
 
 def heading(title: str, subtitle: str) -> Text:
     line = Text(title, style="bold")
-    line.append(f"  ({subtitle})", style="dim")
+    line.append(f"  ({subtitle})")
     return line
 
 
