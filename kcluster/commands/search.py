@@ -88,8 +88,13 @@ def search(
 
 
 def _hit_dict(hit: "Hit") -> dict[str, Any]:
+    """One hit for scripts: every hit has the same keys (`complex`: a mini cluster's hub, else null)."""
     entry = hit.candidate
-    row = {"type": entry.kind, "id": entry.id, "name": entry.name, "score": hit.score, "match": hit.match}
-    if entry.complex:
-        row["complex"] = entry.complex
-    return row
+    return {
+        "type": entry.kind,
+        "id": entry.id,
+        "name": entry.name,
+        "score": hit.score,
+        "match": hit.match,
+        "complex": entry.complex,
+    }

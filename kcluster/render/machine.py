@@ -46,7 +46,8 @@ def encodes_everything(stream: TextIO) -> bool:
 
 
 def write_csv(records: list[dict[str, Any]], stream: TextIO) -> None:
-    """One row a record; lists of strings joined with "; ", anything nested as JSON text."""
+    """One row a record, cells as `export --format csv` writes them (lists and tables as JSON
+    text), so that every CSV kcluster writes reads back to the same records."""
     columns: list[str] = []
     for record in records:
         columns += [key for key in record if key not in columns]
@@ -55,7 +56,7 @@ def write_csv(records: list[dict[str, Any]], stream: TextIO) -> None:
     writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({key: csv_cell(value) for key, value in record.items()})
+        writer.writerow({key: csv_json_cell(value) for key, value in record.items()})
 
 
 def csv_cell(value: Any) -> Any:
