@@ -298,6 +298,8 @@ def _copy(record: dict, copy: int, references: set[str], name_fields: tuple[str,
     for field in references & record.keys():
         value = record[field]
         duplicate[field] = [f"{v}-x{copy}" for v in value] if isinstance(value, list) else f"{value}-x{copy}"
+    if "same_as" in record:  # "kind:id": the copy's twin is the same copy of the other record
+        duplicate["same_as"] = [f"{target}-x{copy}" for target in record["same_as"]]
     for field in name_fields:
         if isinstance(record.get(field), str):
             duplicate[field] = _made_up_name(made_up)
