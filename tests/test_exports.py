@@ -49,7 +49,7 @@ def package(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("csv")
     result = export_to(folder / "kcluster-csv", "csv", tmp_path_factory.mktemp("cache"))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "" and result.stderr.startswith(f"wrote {len(KIND_NAMES) + 2} CSV files")
+    assert result.stdout == "" and result.stderr.startswith(f"wrote {len(KIND_NAMES) + 3} CSV files")
     assert [p.name for p in folder.iterdir()] == ["kcluster-csv"]
     return folder / "kcluster-csv"
 
@@ -178,7 +178,7 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 def test_data_package_describes_one_csv_per_kind(package, catalog):
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["profile"] == "tabular-data-package"
-    sector_files = ["sectors", "sector_assignments"]  # kcluster's classification, after the sourced kinds
+    sector_files = ["citations", "sectors", "sector_assignments"]  # after the kinds: quotes, classification
     assert [r["name"] for r in descriptor["resources"]] == [*KINDS, *sector_files]
     expected = [f"{name}.csv" for name in (*KINDS, *sector_files)] + ["datapackage.json"]
     assert sorted(p.name for p in package.iterdir()) == sorted(expected)
@@ -368,3 +368,25 @@ def test_a_broken_reference_fails_the_database_and_leaves_nothing_behind(run, tm
     assert result.exit_code == 1 and "FOREIGN KEY constraint failed" in result.stderr
     assert previous.read_text() == "earlier"
     assert [p.name for p in tmp_path.iterdir()] == ["kcluster.db"]
+
+
+def test_the_csv_package_carries_every_citation_with_its_quote(package, catalog):
+    header, rows = read_csv(package / "citations.csv")
+    assert header == ["record_kind", "record_id", "position", "source", "section", "quote"]
+    expected = [
+        (record.KIND, record.id, str(position), c.source, c.section, c.quote)
+        for record in catalog.all_records()
+        for position, c in enumerate(record.sources, start=1)
+    ]
+    assert [tuple(row.values()) for row in rows] == expected
+    assert all(row["quote"] for row in rows)
+
+
+def test_sqlite_citations_carry_their_quotes(database, catalog):
+    quoted = database.execute(
+        "SELECT quote FROM citations WHERE record_kind = 'mini_clusters' AND record_id = ?", ("sacheon-aerospace",)
+    ).fetchall()
+    assert [row["quote"] for row in quoted] == [
+        c.quote for c in catalog.get("mini_clusters", "sacheon-aerospace").sources
+    ]
+    assert database.execute("SELECT count(*) FROM citations WHERE quote IS NULL OR quote = ''").fetchone()[0] == 0

@@ -24,10 +24,10 @@ def offices(session: Session, output_format: str) -> None:
     def table() -> None:
         from ..render.tables import new_table
 
-        rows = new_table("office", "address", "mini clusters", "id")
+        rows = new_table("office (id below)", "address", "mini clusters")
         for o in chosen:
             served = len(catalog.related("branches", o["id"], "mini_clusters"))
-            rows.add_row(o["name"], o["address"] or "", str(served or ""), o["id"])
+            rows.add_row(f"{o['name']}\n{o['id']}", o["address"] or "", str(served or ""))
         print_rich(rows)
 
     emit_records(chosen, output_format, table)

@@ -23,9 +23,9 @@ def organisations(session: Session, kind: str | None, country: str | None, outpu
     def table() -> None:
         from ..render.tables import new_table
 
-        rows = new_table("organisation", "kind", "country", "id")
+        rows = new_table("organisation: id · kind", "country")
         for o in chosen:
-            rows.add_row(o["name"], o["kind"], o["country"] or "", o["id"])
+            rows.add_row(f"{o['name']}\n{o['id']} · {o['kind']}", o["country"] or "")
         print_rich(rows)
 
     emit_records(chosen, output_format, table)

@@ -27,16 +27,15 @@ def partnerships(session: Session, sector: tuple[str, ...], country: str | None,
     def table() -> None:
         from ..render.tables import new_table, text
 
-        rows = new_table("partnership", "sectors", "also targets", "SMEs", "partners", "id")
+        rows = new_table("partnership (id below)", "sectors", "also targets", "SMEs", "partners")
         for p in chosen:
             others = [c for c in p["countries"] if "korea" not in c.casefold()]
             rows.add_row(
-                f"{p['acronym']}\n{p['name']}",
+                f"{p['acronym']}: {p['name']}\n{p['id']}",
                 text(p["sectors"]),
                 text(others),
                 str(p["smes"] or ""),
                 str(p["partners"] or ""),
-                p["id"],
             )
         print_rich(rows)
 

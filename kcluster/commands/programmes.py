@@ -24,9 +24,9 @@ def programmes(session: Session, kind: str | None, organisation: str | None, out
     def table() -> None:
         from ..render.tables import new_table
 
-        rows = new_table("programme", "kind", "period", "id")
+        rows = new_table("programme: id · kind", "period")
         for p in chosen:
-            rows.add_row(p["name"], p["kind"], p["period"] or "", p["id"])
+            rows.add_row(f"{p['name']}\n{p['id']} · {p['kind']}", p["period"] or "")
         print_rich(rows)
 
     emit_records(chosen, output_format, table)

@@ -26,9 +26,9 @@ def stories(session: Session, complex_: str | None, sector: tuple[str, ...], out
         from ..render.tables import new_table, text
 
         names = catalog.names("complexes")
-        rows = new_table("story", "complexes", "theme", "id")
+        rows = new_table("story (id below)", "complexes", "theme")
         for s in chosen:
-            rows.add_row(s["title"], text([names.get(c, c) for c in s["complexes"]]), s["theme"] or "", s["id"])
+            rows.add_row(f"{s['title']}\n{s['id']}", text([names.get(c, c) for c in s["complexes"]]), s["theme"] or "")
         print_rich(rows)
 
     emit_records(chosen, output_format, table)

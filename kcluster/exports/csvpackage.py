@@ -29,15 +29,24 @@ def write_csv_package(catalog: Catalog, folder: Path) -> Summary:
     for kind in KIND_NAMES:
         records = catalog.every(kind)
         rows += _write_csv(folder / f"{kind}.csv", columns(KINDS[kind]), tuple(records))
-    rows += _write_sector_csvs(catalog, folder)
+    rows += _write_extra_csvs(catalog, folder)
     with (folder / DESCRIPTOR).open("w", encoding="utf-8") as stream:
         json.dump(package_descriptor(catalog), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
-    return Summary(len(KIND_NAMES) + len(SECTOR_FILES), rows)
+    return Summary(len(KIND_NAMES) + len(EXTRA_FILES), rows)
 
 
-# kcluster's own classification, apart from the sourced records: (file name, its fields and types).
-SECTOR_FILES = {
+# Files besides one a kind: every record's citations with their quotes (as SQLite's
+# `citations` table), and kcluster's own classification, apart from the sourced records.
+EXTRA_FILES = {
+    "citations": [
+        ("record_kind", "string"),
+        ("record_id", "string"),
+        ("position", "integer"),
+        ("source", "string"),
+        ("section", "string"),
+        ("quote", "string"),
+    ],
     "sectors": [("id", "string"), ("name", "string"), ("group", "string"), ("words", "array")],
     "sector_assignments": [
         ("record_kind", "string"),
@@ -49,10 +58,18 @@ SECTOR_FILES = {
 }
 
 
-def _write_sector_csvs(catalog: Catalog, folder: Path) -> int:
-    tables = {"sectors": catalog.sector_vocabulary(), "sector_assignments": catalog.sector_assignments()}
+def _write_extra_csvs(catalog: Catalog, folder: Path) -> int:
+    tables = {
+        "citations": [
+            {"record_kind": record.KIND, "record_id": record.id, "position": position} | citation
+            for record in catalog.all_records()
+            for position, citation in enumerate(record.to_dict()["sources"], start=1)
+        ],
+        "sectors": catalog.sector_vocabulary(),
+        "sector_assignments": catalog.sector_assignments(),
+    }
     for name, rows in tables.items():
-        fields = [field for field, _ in SECTOR_FILES[name]]
+        fields = [field for field, _ in EXTRA_FILES[name]]
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
             writer = csv.writer(stream, lineterminator=LINE_TERMINATOR)
             writer.writerow(fields)
@@ -61,24 +78,29 @@ def _write_sector_csvs(catalog: Catalog, folder: Path) -> int:
     return sum(len(rows) for rows in tables.values())
 
 
-def _sector_resource(name: str) -> dict[str, Any]:
+def _extra_resource(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = {
-        "fields": [{"name": field, "type": kind} for field, kind in SECTOR_FILES[name]],
-        "primaryKey": ["id"] if name == "sectors" else ["record_kind", "record_id", "sector"],
+        "fields": [{"name": field, "type": kind} for field, kind in EXTRA_FILES[name]],
+        "primaryKey": {"sectors": ["id"], "citations": ["record_kind", "record_id", "position"]}.get(
+            name, ["record_kind", "record_id", "sector"]
+        ),
         "missingValues": [""],
     }
     if name == "sector_assignments":
         schema["foreignKeys"] = [{"fields": ["sector"], "reference": {"resource": "sectors", "fields": ["id"]}}]
-    description = (
-        "kcluster's sector vocabulary (European Cluster Observatory)"
-        if name == "sectors"
-        else "kcluster's own, derived classification of records into sectors, with the words it comes from"
+    description = {
+        "citations": "Every record's citations: source, section and the verbatim quote that supports it",
+        "sectors": "kcluster's sector vocabulary (European Cluster Observatory); not from the sources",
+    }.get(
+        name,
+        "kcluster's own, derived classification of records into sectors, with the words it comes from; "
+        "not from the sources",
     )
     return {
         "profile": "tabular-data-resource",
         "name": name,
         "path": f"{name}.csv",
-        "description": description + "; not from the sources.",
+        "description": description + ".",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -90,7 +112,7 @@ def _sector_resource(name: str) -> dict[str, Any]:
 def is_csv_package(folder: Path) -> bool:
     """Whether a folder holds only what an earlier csv export wrote, so --force may replace it."""
     entries = list(folder.iterdir())
-    expected = {f"{kind}.csv" for kind in KINDS} | {f"{name}.csv" for name in SECTOR_FILES} | {DESCRIPTOR}
+    expected = {f"{kind}.csv" for kind in KINDS} | {f"{name}.csv" for name in EXTRA_FILES} | {DESCRIPTOR}
     return all(entry.is_file() and entry.name in expected for entry in entries)
 
 
@@ -119,7 +141,7 @@ def package_descriptor(catalog: Catalog) -> dict[str, Any]:
         "sources": [_package_source(source) for source in catalog.every(Source)],
         "resources": [
             *(_resource(kind, cls) for kind, cls in KINDS.items()),
-            *(_sector_resource(name) for name in SECTOR_FILES),
+            *(_extra_resource(name) for name in EXTRA_FILES),
         ],
     }
 
