@@ -64,12 +64,13 @@ class Hit:
     hit.id)` is the record), a score of 0-100, and how it matched (id, name, alias, prefix,
     words, fuzzy)."""
 
-    __slots__ = ("candidate", "score", "match")
+    __slots__ = ("candidate", "score", "match", "matched")
 
-    def __init__(self, candidate: Candidate, score: int, match: str):
+    def __init__(self, candidate: Candidate, score: int, match: str, matched: dict[str, Any] | None = None):
         self.candidate = candidate
         self.score = score
         self.match = match
+        self.matched = matched or {"field": match, "words": {}}  # the field, and the query's words found
 
     @property
     def kind(self) -> str:
@@ -340,7 +341,7 @@ class Catalog:
     def search(self, query: str, limit: int | None = None, kinds: Iterable[KindName] | None = None) -> list[Hit]:
         """Ranked hits, best first (see search.py for how records match)."""
         from .search import Hit as SearchHit
-        from .search import SearchIndex, resolve
+        from .search import SearchIndex, matched, resolve
 
         wanted = [_kind(k) for k in kinds] if kinds else None
         index = SearchIndex(self.store, wanted)  # one index: the resolver reuses its searches
@@ -351,7 +352,7 @@ class Catalog:
             hits = first + [h for h in hits if (h.entry.kind, h.entry.id) != (meant.kind, meant.id)]
             if not first:
                 hits.insert(0, SearchHit(meant, 100, "code"))
-        found = [Hit(_candidate(h.entry), h.score, h.match) for h in hits]
+        found = [Hit(_candidate(h.entry), h.score, h.match, matched(h.entry, h.match, query)) for h in hits]
         if wanted is None:  # a sector the query names comes first: `kcluster sector ID` shows its records
             found = self._sector_hits(query) + found
         return found[:limit] if limit else found
@@ -365,7 +366,12 @@ class Catalog:
             return []
         vocabulary = {s["id"]: s for s in self.sector_vocabulary()}
         return [
-            Hit(Candidate("sectors", i, vocabulary[i]["name"], "sector", vocabulary[i]["group"], None), 100, "sector")
+            Hit(
+                Candidate("sectors", i, vocabulary[i]["name"], "sector", vocabulary[i]["group"], None),
+                100,
+                "sector",
+                {"field": "sector name or word", "words": {"names": fold(query).split()}},
+            )
             for i in named
             if i in vocabulary
         ]

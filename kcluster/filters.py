@@ -97,9 +97,18 @@ def complexes(
         if (wanted_region is None or c["region"] == wanted_region)
         and _keep(c, in_sector)
         and _in_pilot(c, pilot)
-        and (industry is None or any(industry.casefold() in i.casefold() for i in c["industries"]))
+        and (industry is None or any(_words_in(industry, i) for i in c["industries"]))
     ]
     return sorted(chosen, key=lambda c: (c["pilot_round"] or 9, c["name"]))
+
+
+def _words_in(typed: str, text: str) -> bool:
+    """Whether every word typed starts a word of the text, folded as the search folds
+    them (romanization, plurals): "machin" finds "machinery", "automobile" "automobiles"."""
+    from .romanization import word_key
+
+    keys = [word_key(w) for w in fold(text).split()]
+    return all(any(k.startswith(word_key(w)) for k in keys) for w in fold(typed).split())
 
 
 def _in_pilot(row: Row, pilot: bool | int | None) -> bool:
@@ -161,18 +170,7 @@ def facts(catalog: Catalog, *, subject: str | None = None) -> list[Row]:
     `subject` keeps the groups whose subject id or labels contain all its words."""
     groups = facts_by_subject(catalog)
     if subject:
-        from .romanization import word_key
-
-        wanted = [word_key(w) for w in fold(subject).split()]
-
-        def keys(text: str) -> set[str]:  # each word as the search keys it: romanization, plurals
-            return {word_key(w) for w in fold(text).split()}
-
-        groups = {
-            s: fs
-            for s, fs in groups.items()
-            if all(any(any(k.startswith(w) for k in keys(f"{s} {f['label']}")) for f in fs) for w in wanted)
-        }
+        groups = {s: fs for s, fs in groups.items() if any(_words_in(subject, f"{s} {f['label']}") for f in fs)}
     return [f for fs in groups.values() for f in fs]
 
 

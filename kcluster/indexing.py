@@ -32,6 +32,7 @@ def search_values(catalog: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
     names: dict[str, list[int]] = {}
     keys: dict[str, list[int]] = {}
     postings: dict[str, list[int]] = {}
+    text_postings: dict[str, list[int]] = {}
     # Every name -> entries; every name's phonetic key and a province's long form -> entries.
     texts: dict[str, dict[str, set[int]]] = {"names": {}, "keys": {}}
     for number, entry in enumerate(entries):
@@ -45,10 +46,17 @@ def search_values(catalog: DatasetRecords) -> Iterator[tuple[str, str, Any]]:
             for text in (key, long_form(key)):
                 if text:
                     texts["keys"].setdefault(text, set()).add(number)
-        for word in entry.words | entry.text_words:
+        for word in entry.words:
             _add(postings, word, number)
+        for word in entry.text_words:
+            _add(text_postings, word, number)
     for number, entry in enumerate(entries):
-        yield "search:entries", str(number), list(entry)
+        # An entry's sentences' words apart: read only for a query its names don't answer.
+        yield "search:entries", str(number), list(entry._replace(text_words=frozenset()))
+        if entry.text_words:
+            yield "search:text", str(number), sorted(entry.text_words)
+    for key, numbers in text_postings.items():
+        yield "search:text_postings", key, numbers
     yield "search:kinds", "", kinds
     for section, index in (
         ("ids", ids),

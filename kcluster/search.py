@@ -188,7 +188,36 @@ class SearchIndex:
         word_keys = tuple(self._similar_words(word_key(w)) for w in query_words)
         prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
         numbers = self._every_number() if exhaustive else self._candidates(prepared)
-        return [hit for n in numbers if self._wanted(n) and (hit := _score(self.entry(n), prepared))]
+        by_text = self._every_number() if exhaustive else self._text_candidates(prepared)
+        hits = []
+        for number in numbers:
+            if not self._wanted(number):
+                continue
+            entry = self.entry(number)
+            hit = _score(entry, prepared)
+            if hit is None and number in by_text:  # its names don't answer: its sentences may
+                hit = _text_hit(entry._replace(text_words=self._text_words(number)), prepared)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _text_words(self, number: int) -> frozenset[str]:
+        return frozenset(self.store.value("search:text", str(number), []))
+
+    def _text_candidates(self, query: _Query) -> set[int]:
+        """Entries having every query word (as typed) among their words or their sentences'."""
+        common: set[int] | None = None
+        for match in query.words:
+            having = {
+                n
+                for word in match.exact
+                for section in ("search:postings", "search:text_postings")
+                for n in self._numbers(section, word)
+            }
+            common = having if common is None else common & having
+            if not common:
+                break
+        return common or set()
 
     def exact_hits(self, query: str) -> list[Hit]:
         """Hits of the query as an id, a name or an alias, as typed (folded): no typos."""
@@ -256,7 +285,7 @@ class SearchIndex:
             for position in matched:
                 found.update(self.store.value(f"search:sorted_{group}_entries", str(position)))
         if query.words:
-            found |= self._word_candidates(query)
+            found |= self._word_candidates(query) | self._text_candidates(query)
         return found
 
     def _word_candidates(self, query: _Query) -> set[int]:
@@ -301,6 +330,35 @@ class SearchIndex:
         return _WordMatch(frozenset(exact), frozenset(close - exact))
 
 
+MATCHED_FIELDS = {
+    "id": "id",
+    "name": "name",
+    "alias": "other names",
+    "prefix": "name",
+    "fuzzy": "name",
+    "words": "names and what it belongs to",
+    "text": "description, notes or address",
+    "code": "URL, phone or extension",
+}
+
+
+def matched(entry: Entry, match: str, query: str) -> dict[str, object]:
+    """What a hit matched, for people and scripts: the field, and which of the query's words
+    were found where (its names, what describes it, its sentences)."""
+    where: dict[str, list[str]] = {"names": [], "context": [], "text": []}
+    for word in fold(query).split():
+        if word in STOP_WORDS:
+            continue
+        key = word_key(word)
+        if key in entry.name_words:
+            where["names"].append(word)
+        elif key in entry.words:
+            where["context"].append(word)
+        elif key in entry.text_words:
+            where["text"].append(word)
+    return {"field": MATCHED_FIELDS.get(match, match), "words": {k: v for k, v in where.items() if v}}
+
+
 def _a_typo_of(word: str, key: str) -> bool:
     return word[:1] == key[:1] and abs(len(word) - len(key)) <= (1 if len(key) < 8 else 2)
 
@@ -330,7 +388,7 @@ def _score(entry: Entry, query: _Query) -> Hit | None:
 def _words_hit(entry: Entry, query: _Query) -> Hit | None:
     word_keys = query.words
     if not all(match.all & entry.words for match in word_keys):
-        return _text_hit(entry, query)
+        return None  # perhaps by its sentences: SearchIndex reads them then (_text_hit)
     # Every query word is there: higher when they are words of its own names, when they
     # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
     # lower when only typos of them are.

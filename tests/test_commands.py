@@ -246,7 +246,14 @@ def test_no_color_flag_and_env(run):
 
 @pytest.mark.parametrize(
     "words, expected",
-    [("kcluster show chang", "changwon"), ("kcluster mini --region ho", "honam"), ("kcluster mini --hub gu", "gumi")],
+    [
+        ("kcluster show chang", "changwon"),
+        ("kcluster mini --region ho", "honam"),
+        ("kcluster mini --hub gu", "gumi"),
+        ("kcluster phases --source kic", "kicox-2010"),
+        ("kcluster timeline --kind ma", "matchmaking"),
+        ("kcluster search x --type mini", "mini_clusters"),
+    ],
 )
 def test_shell_completion_of_record_names(run, words, expected):
     env = {"_KCLUSTER_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}

@@ -125,6 +125,7 @@ def test_search_command_json(run):
         "name": "Transportation machine",
         "score": hits[0]["score"],
         "match": "words",
+        "matched": {"field": "names and what it belongs to", "words": {"names": ["egok", "transportation", "machine"]}},
         "complex": "yangsan-egok",
     }
     assert 0 <= hits[0]["score"] <= 100

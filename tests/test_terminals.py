@@ -141,7 +141,7 @@ def test_an_absurdly_narrow_terminal_gets_20_columns(run, catalog, view):
 def test_a_narrow_table_shows_each_record_as_a_block(run):
     result = run("complexes", "--pilot", env={"COLUMNS": "40"})
     assert result.stdout.startswith(
-        "Banwol-Sihwa\n  region: Seoul Metropolitan Region\n  industries: parts and materials\n"
+        "Banwol-Sihwa\nbanwol-sihwa\n  region: Seoul Metropolitan Region\n  industries: parts and materials\n"
     )
 
 
@@ -188,4 +188,4 @@ def test_a_real_narrow_dumb_terminal(tmp_path):
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert "\x1b[" not in result.stdout and max(map(len, result.stdout.splitlines())) <= 40
-    assert "Seoul Metropolitan Region\n  provinces: Seoul\n" in result.stdout
+    assert "Seoul Metropolitan Region\nseoul-metropolitan\n  provinces: Seoul\n" in result.stdout

@@ -1,3 +1,5 @@
+from typing import Any
+
 import click
 
 from ..context import Session, pass_session
@@ -31,13 +33,16 @@ def compare(session: Session, output_format: str) -> None:
     rows = session.catalog.rows("comparisons")
 
     def table() -> None:
-        from ..render.tables import new_table
+        from ..render.tables import new_table, titled
 
-        drawn = new_table("characteristic", *COLUMNS.values(), title=CAPTION)
+        # One small table a characteristic: its three cells side by side fit 80 columns,
+        # where a fourth column for the characteristic would not.
+        parts: list[Any] = [titled(CAPTION)]
         for row in sorted(rows, key=lambda r: r["position"]):
+            drawn = new_table(*COLUMNS.values(), title=row["characteristic"])
             # A cell lists items ("; " in the record): one a line, as the study prints them.
-            drawn.add_row(row["characteristic"], *(row[field].replace("; ", "\n") for field in COLUMNS))
-            drawn.add_section()
-        print_rich(drawn)
+            drawn.add_row(*(row[field].replace("; ", "\n") for field in COLUMNS))
+            parts.append(drawn)
+        print_rich(*parts)
 
     emit_records(rows, output_format, table)

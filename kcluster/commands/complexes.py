@@ -45,15 +45,14 @@ def complexes(
         from ..render.tables import new_table, text
 
         regions = catalog.names("regions")
-        rows = new_table("complex", "region", "industries", "pilot", "mini clusters", "id")
+        rows = new_table("complex (id below)", "region", "industries", "pilot", "mini clusters")
         for c in chosen:
             rows.add_row(
-                c["name"],
+                f"{c['name']}\n{c['id']}",
                 regions.get(c["region"] or "", ""),
                 text(c["industries"]),
                 str(c["pilot_round"] or ""),
                 str(len(catalog.related("complexes", c["id"], "mini_clusters")) or ""),
-                c["id"],
             )
         print_rich(rows)
 

@@ -31,7 +31,7 @@ def partnerships(session: Session, sector: tuple[str, ...], country: str | None,
         for p in chosen:
             others = [c for c in p["countries"] if "korea" not in c.casefold()]
             rows.add_row(
-                f"{p['acronym']}: {p['name']}\n{p['id']}",
+                f"{p['acronym']} · {p['name']}\n{p['id']}",
                 text(p["sectors"]),
                 text(others),
                 str(p["smes"] or ""),

@@ -1,7 +1,7 @@
 import click
 
 from ..context import Session, pass_session
-from .options import emit_records, output_format, print_rich
+from .options import complete_ids, emit_records, output_format, print_rich
 
 
 def _check_source(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -23,6 +23,7 @@ def _check_source(ctx: click.Context, param: click.Parameter, value: str | None)
     "source_id",
     metavar="ID",
     callback=_check_source,
+    shell_complete=complete_ids(lambda current: current.catalog.names("sources").items()),
     help="Only the dates, budgets and phases this source gives (see `kcluster sources`).",
 )
 @output_format()

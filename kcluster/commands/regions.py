@@ -24,17 +24,13 @@ def regions(session: Session, sector: tuple[str, ...], output_format: str) -> No
     def table() -> None:
         from ..render.tables import new_table, text
 
-        rows = new_table("region", "provinces", "specialised industries", "hubs", "mini clusters", "id")
+        rows = new_table("region (id below)", "provinces", "specialised industries", "hubs (mini clusters)")
         for r in chosen:
-            hubs = [hub["name"] for hub in catalog.rows_of("complexes", r["hubs"])]
-            rows.add_row(
-                r["name"],
-                text(r["provinces"]),
-                text(r["industries"]),
-                text(hubs),
-                str(len(catalog.related("regions", r["id"], "mini_clusters"))),
-                r["id"],
-            )
+            hubs = [
+                f"{hub['name']} ({len(catalog.related('complexes', hub['id'], 'mini_clusters'))})"
+                for hub in catalog.rows_of("complexes", r["hubs"])
+            ]
+            rows.add_row(f"{r['name']}\n{r['id']}", text(r["provinces"]), text(r["industries"]), text(hubs))
         print_rich(rows)
 
     emit_records(chosen, output_format, table)

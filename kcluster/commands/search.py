@@ -78,12 +78,14 @@ def search(
     if chosen_format == "table":
         from ..render.tables import new_table
 
-        table = new_table("name, and what to type to open it", "kind", "where", "score")
+        table = new_table("hit: what it is, how to open it, what matched", "score")
         for hit, row in zip(hits, rows, strict=True):
             opens = f"kcluster sector {row['id']}" if hit.kind == "sectors" else f"kcluster show {row['id']}"
-            table.add_row(
-                f"{row['name']}\n{opens}", hit.candidate.label, hit.candidate.where, f"{row['score']} {row['match']}"
-            )
+            words = ", ".join(w for found in hit.matched["words"].values() for w in found)
+            lines = [row["name"], ", ".join(filter(None, (hit.candidate.label, hit.candidate.where))), opens]
+            if words:
+                lines.append(f"matched: {words} ({hit.matched['field']})")
+            table.add_row("\n".join(lines), f"{row['score']} {row['match']}")
         print_rich(table)
 
 
@@ -96,5 +98,6 @@ def _hit_dict(hit: "Hit") -> dict[str, Any]:
         "name": entry.name,
         "score": hit.score,
         "match": hit.match,
+        "matched": hit.matched,
         "complex": entry.complex,
     }

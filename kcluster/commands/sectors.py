@@ -8,7 +8,7 @@ COUNTED = {
     "complexes": "complexes",
     "mini_clusters": "mini clusters",
     "regions": "regions",
-    "partnerships": "ESCP-4i",
+    "partnerships": "ESCP-4i partnerships",
     "events": "events",
     "stories": "stories",
 }
@@ -43,10 +43,11 @@ def sectors(session: Session, show_all: bool, output_format: str) -> None:
     def table() -> None:
         from ..render.tables import new_table
 
-        drawn = new_table("sector", *COUNTED.values(), "id")
+        drawn = new_table("sector (id below)", "Korean records in it")
         for row in rows:
             name = row["name"] + (" (emerging)" if row["group"] == "emerging" else "")
-            drawn.add_row(name, *(str(row["counts"][kind] or "") for kind in COUNTED), row["id"])
+            counts = [f"{row['counts'][kind]} {label}" for kind, label in COUNTED.items() if row["counts"][kind]]
+            drawn.add_row(f"{name}\n{row['id']}", ", ".join(counts))
         print_rich(drawn)
 
     emit_records(rows, output_format, table)

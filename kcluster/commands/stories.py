@@ -26,9 +26,10 @@ def stories(session: Session, complex_: str | None, sector: tuple[str, ...], out
         from ..render.tables import new_table, text
 
         names = catalog.names("complexes")
-        rows = new_table("story (id below)", "complexes", "theme")
+        rows = new_table("story: id, theme", "complexes")
         for s in chosen:
-            rows.add_row(f"{s['title']}\n{s['id']}", text([names.get(c, c) for c in s["complexes"]]), s["theme"] or "")
+            cell = "\n".join(filter(None, (s["title"], s["id"], s["theme"])))
+            rows.add_row(cell, text([names.get(c, c) for c in s["complexes"]]))
         print_rich(rows)
 
     emit_records(chosen, output_format, table)

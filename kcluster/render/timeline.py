@@ -85,19 +85,24 @@ def _years(period: dict[str, Any]) -> tuple[int | None, int | None]:
 
 
 def details(phases: list[dict[str, Any]]):
-    table = new_table("phase", "dates (source, scheme)", "goals", "main projects", "targets", "budget (source)")
+    """A table of each phase's datings and budgets; then its goals, projects and targets."""
+    from .tables import titled
+
+    table = new_table("phase", "dates (source, scheme)", "budget (source)")
     for phase in phases:
         dates = [
             f"{p['start']}–{p.get('end') or 'open'} ({', '.join(filter(None, (p['source'], p.get('scheme'))))})"
             for p in distinct_datings(phase)
         ]
         budget = [f"{b['year']}: {b['amount']} {b['unit']} ({b['source']})" for b in phase["budget"]]
-        table.add_row(
-            f"{phase['number']}. {phase['name']}",
-            text(dates),
-            text(phase["goals"]),
-            text(phase["projects"]),
-            text(phase["targets"]),
-            text(budget),
-        )
-    return table
+        table.add_row(f"{phase['number']}. {phase['name']}", text(dates), text(budget))
+        table.add_section()
+    parts: list[Any] = [table]
+    for phase in phases:
+        block = titled(f"{phase['number']}. {phase['name']} ({phase['id']})")
+        for label in ("goals", "projects", "targets"):
+            for item in phase[label]:
+                block.append(f"{label[:-1]}: {item}\n")
+        block.rstrip()
+        parts.append(block)
+    return stack(*parts)
