@@ -59,16 +59,19 @@ SUMMARIES = {
 }
 
 
+def short_help(name: str, limit: int) -> str:
+    """A command's summary shortened as click shortens a command's help for a listing."""
+    return click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (click's documented extension points)."""
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from click.utils import make_default_short_help
-
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(map(len, names))
         with formatter.section("Commands"):
-            formatter.write_dl([(name, make_default_short_help(SUMMARIES[name], limit)) for name in names])
+            formatter.write_dl([(name, short_help(name, limit)) for name in names])
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
