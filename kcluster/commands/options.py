@@ -134,9 +134,9 @@ def _on_a_real_terminal() -> bool:
 # --- choosing a region or a hub by any of its names ---------------------------------------
 
 
-def _resolve_option(resolve: Callable[["Catalog", str], str]) -> Callable:
-    """A callback that turns a value naming a record into its id, by the core's rule
-    (filters.py), or reports a usage error listing the valid values."""
+def resolved_value(resolve: Callable[["Catalog", str], str]) -> Callable:
+    """A callback that turns a value as a person types it into what the core takes, by the
+    core's rule (filters.py), or reports a usage error listing the valid values."""
 
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
         if value is None:
@@ -186,7 +186,7 @@ def region_option(help_text: str = "Only in this pan-regional zone (id, name or 
         "region",
         metavar="REGION",
         help=help_text,
-        callback=_resolve_option(_region),
+        callback=resolved_value(_region),
         shell_complete=complete_ids(lambda current: current.catalog.names("regions").items()),
     )
 
@@ -197,7 +197,7 @@ def hub_option() -> Callable:
         "hub",
         metavar="HUB",
         help="Only of this hub complex (id, name or any spelling).",
-        callback=_resolve_option(_hub),
+        callback=resolved_value(_hub),
         shell_complete=complete_ids(
             lambda current: ((i, current.catalog.names("complexes")[i]) for i in current.catalog.mini_cluster_hubs())
         ),

@@ -1,20 +1,18 @@
+from typing import TYPE_CHECKING
+
 import click
 
 from ..context import Session, pass_session
-from .options import complete_ids, emit_records, output_format, print_rich
+from .options import complete_ids, emit_records, output_format, print_rich, resolved_value
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 
-def _check_source(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    from ..context import Session
-    from ..errors import UnknownValue
+def _source(catalog: "Catalog", value: str) -> str:
     from ..filters import source_id
 
-    try:
-        return source_id(ctx.ensure_object(Session).catalog, value)
-    except UnknownValue as error:
-        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return source_id(catalog, value)
 
 
 @click.command()
@@ -22,7 +20,7 @@ def _check_source(ctx: click.Context, param: click.Parameter, value: str | None)
     "--source",
     "source_id",
     metavar="ID",
-    callback=_check_source,
+    callback=resolved_value(_source),
     shell_complete=complete_ids(lambda current: current.catalog.names("sources").items()),
     help="Only the dates, budgets and phases this source gives (see `kcluster sources`).",
 )

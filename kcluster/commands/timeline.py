@@ -1,21 +1,19 @@
+from typing import TYPE_CHECKING
+
 import click
 
 from ..context import Session, pass_session
-from .options import emit_records, listed_rows, output_format, print_rich, say_if_empty, sector_option
+from .options import emit_records, listed_rows, output_format, print_rich, resolved_value, say_if_empty, sector_option
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 
-def _event_kind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def _event_kind(catalog: "Catalog", value: str) -> str:
     """Event kinds are case-insensitive; an unknown one lists the known ones."""
-    if value is None:
-        return None
-    from ..context import Session
-    from ..errors import UnknownValue
     from ..filters import event_kind
 
-    try:
-        return event_kind(ctx.ensure_object(Session).catalog, value)
-    except UnknownValue as error:
-        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return event_kind(catalog, value)
 
 
 def _complete_kinds(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
@@ -37,7 +35,7 @@ def _complete_kinds(ctx: click.Context, param: click.Parameter, incomplete: str)
 @click.option(
     "--kind",
     metavar="KIND",
-    callback=_event_kind,
+    callback=resolved_value(_event_kind),
     shell_complete=_complete_kinds,
     help="Only events of this kind (milestone, law, matchmaking, ...).",
 )
