@@ -146,3 +146,11 @@ def test_markup_in_a_query_is_shown_literally(run):
     result = run("show", "[red]qwxzv[/red]")
     assert result.exit_code == 1
     assert "'[red]qwxzv[/red]'" in result.stderr
+
+
+def test_an_empty_query_is_a_usage_error_and_odd_ones_find_nothing(run):
+    for command in ("show", "search"):
+        assert run(command, "   ").exit_code == 2
+        for odd in ("x" * 5000, "\x01\x02", "!!!", "🙂"):
+            result = run(command, odd)
+            assert result.exit_code == 1 and "nothing matches" in result.stderr and "Traceback" not in result.stderr
