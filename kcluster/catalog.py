@@ -313,9 +313,8 @@ class Catalog:
                 found.append(
                     {"record_kind": kind, "record_id": record_id, "sector": sector, "words": words, "derived": True}
                 )
-        order = {kind: position for position, kind in enumerate(KIND_NAMES)}
-        positions = {kind: {i: n for n, i in enumerate(self.ids(kind))} for kind in {f["record_kind"] for f in found}}
-        return sorted(found, key=lambda f: (order[f["record_kind"]], positions[f["record_kind"]][f["record_id"]]))
+        order = self._dataset_order({(f["record_kind"], f["record_id"]) for f in found})
+        return sorted(found, key=lambda f: order[f["record_kind"], f["record_id"]])
 
     def unclassified_note(self, kind: KindName, record_id: str) -> str | None:
         """Why a record has no sector, where the classification says so."""
@@ -328,13 +327,14 @@ class Catalog:
         found = [tuple(reference.split(":", 1)) for reference in wanted]
         if kind is not None:
             found = [key for key in found if key[0] == _kind(kind)]
-        order = {k: n for n, k in enumerate(KIND_NAMES)}
-        positions = {key: self._position(*key) for key in found}
-        return sorted(found, key=lambda key: (order[key[0]], positions[key]))
+        order = self._dataset_order(found)
+        return sorted(found, key=order.__getitem__)
 
-    def _position(self, kind: str, record_id: str) -> int:
-        ids = self.ids(kind)
-        return ids.index(record_id) if record_id in ids else len(ids)
+    def _dataset_order(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+        """For (kind, id) pairs, the sort key of dataset order: the kind's place, then the record's."""
+        wanted = set(keys)
+        positions = {kind: {i: n for n, i in enumerate(self.ids(kind))} for kind in {k for k, _ in wanted}}
+        return {(k, i): (KIND_NAMES.index(k), positions[k].get(i, len(positions[k]))) for k, i in wanted}
 
     # --- finding ----------------------------------------------------------------------
 

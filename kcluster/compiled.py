@@ -68,6 +68,14 @@ class DatasetRecords:
     def _facts_by_about(self) -> dict[str, list[str]]:
         return _group(self.of("facts"), lambda f: f.about)
 
+    @cached_property
+    def _complexes_by_office(self) -> dict[str, list[str]]:
+        return _group(self.of("complexes"), lambda c: _listed(c.branch))
+
+    @cached_property
+    def _mini_clusters_by_office(self) -> dict[str, list[str]]:
+        return _group(self.of("mini_clusters"), lambda m: _listed(self.office_of(m)))
+
     def office_of(self, record: Complex | MiniCluster) -> str | None:
         """The KICOX office of a complex, or of a mini cluster (its own, else its hub's)."""
         from .model import Complex, MiniCluster
@@ -94,12 +102,8 @@ class DatasetRecords:
         elif isinstance(record, Region):
             related["mini_clusters"] = self._mini_clusters_by_region.get(record.id, [])
         elif isinstance(record, Branch):
-            related["complexes"] = [c.id for c in self.of("complexes") if c.branch == record.id]  # type: ignore[attr-defined]
-            related["mini_clusters"] = [
-                m.id
-                for m in self.of("mini_clusters")
-                if self.office_of(m) == record.id  # type: ignore[arg-type]
-            ]
+            related["complexes"] = self._complexes_by_office.get(record.id, [])
+            related["mini_clusters"] = self._mini_clusters_by_office.get(record.id, [])
         if not isinstance(record, Fact):
             related["facts"] = [f for f in facts if self.get("facts", f) is not None]
         return {name: ids for name, ids in related.items() if ids}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .kinds import KIND_NAMES, file_name
-from .validation import Problem
+from .problems import Problem
 
 LONGEST_QUOTE = 400  # characters, after normalising whitespace: a quote is a passage, not a page
 _README_ROW = re.compile(r"^\|\s*`([a-z0-9-]+)`\s*\|\s*`([^`]+\.txt)`", re.MULTILINE)

@@ -115,7 +115,7 @@ def read_files(data_dir: str | None = None) -> DatasetFiles:
 
 def validated(files: DatasetFiles) -> Dataset:
     """The files parsed and checked; DatasetError with every problem if they are not valid."""
-    from .validation import check_dataset, check_metadata
+    from .validation import check_dataset, check_metadata, record_ids
 
     parsed, problems = _parse(files.contents)
     documents = {kind: parsed[file_name(kind)] for kind in KIND_NAMES if file_name(kind) in parsed}
@@ -125,10 +125,7 @@ def validated(files: DatasetFiles) -> Dataset:
     if SECTORS_FILE in parsed and len(documents) == len(KIND_NAMES):
         from .sectors import check_sectors
 
-        ids = {
-            kind: {r["id"] for r in document.get(kind, []) if isinstance(r, dict) and isinstance(r.get("id"), str)}
-            for kind, document in documents.items()
-        }
+        ids = record_ids(documents)
         problems += check_sectors(parsed[SECTORS_FILE], ids)
     if problems:
         raise DatasetError(files.location, problems)

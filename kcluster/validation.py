@@ -36,15 +36,14 @@ def check_dataset(raw: dict[str, Any]) -> list[Problem]:
     is reported by the loader.
     """
     problems: list[Problem] = []
-    ids: dict[str, set[str]] = {}
     for kind, document in raw.items():
         problems += _check_document(kind, document)
-        ids[kind] = {r["id"] for r in _records(kind, document) if isinstance(r.get("id"), str)}
+    ids = record_ids(raw)
     for kind, document in raw.items():
         for record in _records(kind, document):
             problems += _check_references(kind, record, ids)
     if len(ids) == len(KINDS):
-        problems += _check_same_as(raw)
+        problems += _check_same_as(raw, ids)
         problems += _check_sections(raw)
     return problems
 
@@ -72,7 +71,7 @@ def _check_sections(raw: dict[str, Any]) -> Iterator[Problem]:
                     )
 
 
-def _check_same_as(raw: dict[str, Any]) -> Iterator[Problem]:
+def _check_same_as(raw: dict[str, Any], ids: dict[str, set[str]]) -> Iterator[Problem]:
     """`same_as` names records of other kinds as "kind:id"; each link is made from both ends."""
     links: set[tuple[str, str]] = set()
     for kind, document in raw.items():
@@ -80,7 +79,7 @@ def _check_same_as(raw: dict[str, Any]) -> Iterator[Problem]:
             for target in record.get("same_as") or () if isinstance(record.get("same_as"), list) else ():
                 if isinstance(target, str) and isinstance(record.get("id"), str):
                     links.add((f"{kind}:{record['id']}", target))
-    known = {f"{kind}:{r['id']}" for kind, document in raw.items() for r in _records(kind, document) if "id" in r}
+    known = {f"{kind}:{record_id}" for kind, kind_ids in ids.items() for record_id in kind_ids}
     for own, target in sorted(links):
         kind, _, record_id = own.partition(":")
         where = (file_name(kind), record_id, "same_as")
@@ -88,6 +87,14 @@ def _check_same_as(raw: dict[str, Any]) -> Iterator[Problem]:
             yield Problem(*where, f"{target!r} is not a record (write kind:id, e.g. 'organisations:kicox')")
         elif (target, own) not in links:
             yield Problem(*where, f"{target} does not name {own} in its own same_as")
+
+
+def record_ids(raw: dict[str, Any]) -> dict[str, set[str]]:
+    """{kind: the ids of its records} of a parsed dataset (records without a string id left out)."""
+    return {
+        kind: {r["id"] for r in _records(kind, document) if isinstance(r.get("id"), str)}
+        for kind, document in raw.items()
+    }
 
 
 def check_metadata(name: str, document: dict[str, Any]) -> list[Problem]:

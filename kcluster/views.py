@@ -85,17 +85,15 @@ def citations(catalog: Catalog, view: Any) -> list[dict[str, str]]:
 
 
 def _collect_citations(value: Any, found: dict[tuple[str, str, str], dict[str, str]]) -> None:
-    """Every table that names a source and a section, at any depth: a record's `sources`,
-    a phase's periods and budgets, a complex's hub listings, related records' too."""
-    if isinstance(value, dict):
-        if isinstance(value.get("source"), str) and isinstance(value.get("section"), str):
-            key = (value["source"], value["section"], value.get("quote") or "")
-            found.setdefault(key, {k: value[k] for k in ("source", "section", "quote") if k in value})
-        for item in value.values():
-            _collect_citations(item, found)
-    elif isinstance(value, list):
-        for item in value:
-            _collect_citations(item, found)
+    """Every table that names a source and a section, at any depth (evidence.citations_of):
+    a record's `sources`, a phase's periods and budgets, a complex's hub listings, related
+    records' too."""
+    from .evidence import citations_of
+
+    for _, citation in citations_of(value):
+        if isinstance(citation.get("section"), str):
+            key = (citation["source"], citation["section"], citation.get("quote") or "")
+            found.setdefault(key, {k: citation[k] for k in ("source", "section", "quote") if k in citation})
 
 
 def _first(rows: list[Row]) -> Row | None:
@@ -132,9 +130,8 @@ def sector_page(catalog: Catalog, sector_ids: list[str]) -> dict[str, Any]:
     view["offices"] = list(offices.values())
     hubs = catalog.rows_of("complexes", dict.fromkeys(m["complex"] for m in view["mini_clusters"]))
     view["hub_names"] = {hub["id"]: hub["name"] for hub in hubs}
-    about = [r["id"] for kind in ("regions", "complexes") for r in view[kind]]
     fact_ids = dict.fromkeys(
-        f for record_id in about for kind in ("regions", "complexes") for f in catalog.related(kind, record_id, "facts")
+        f for kind in ("regions", "complexes") for r in view[kind] for f in catalog.related(kind, r["id"], "facts")
     )
     view["facts"] = catalog.rows_of("facts", fact_ids)
     return view
