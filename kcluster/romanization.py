@@ -52,10 +52,14 @@ _PROVINCE_SHORT_FORMS = {
 _HANGUL_SUFFIXES = r"(?:국가산업단지|일반산업단지|농공단지|산업단지|단지|광역시|특별시|시|군|도|구|읍|면)$"
 
 
+def has_hangul(text: str) -> bool:
+    return not text.isascii() and any("\uac00" <= c <= "\ud7a3" for c in text)
+
+
 def romanized(text: str) -> str:
     """Hangul as Revised Romanization spells it, syllable by syllable (창원 -> ChangWon), its
     administrative suffixes left out; other text as it is."""
-    if text.isascii() or not any("\uac00" <= c <= "\ud7a3" for c in text):
+    if not has_hangul(text):
         return text
     from anyascii import anyascii  # a Hangul query or name only: the patterns are compiled then
 

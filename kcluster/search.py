@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .kinds import KIND_NAMES
-from .romanization import compact_key, fold, long_form, singular, word_key
+from .romanization import compact_key, fold, has_hangul, long_form, singular, word_key
 from .store import Store
 
 MIN_SCORE = 65
@@ -535,7 +535,7 @@ def resolve(
         exact = [h for h in exact if h.score == exact[0].score]
         exact = _of_first_kind(exact)
         if len(exact) == 1 or exact[0].match == "id":
-            reason = "its Korean name" if _has_hangul(query) and exact[0].match == "alias" else None
+            reason = "its Korean name" if has_hangul(query) and exact[0].match == "alias" else None
             return Resolution(exact[0].entry, reason=reason)
         return Resolution(None, tuple(h.entry for h in exact))
     hits = index.search(query)
@@ -608,15 +608,5 @@ def _reason(hit: Hit, query: str, generic: bool = False) -> str | None:
         "fuzzy": "a close spelling",
         "text": "named in its description",
     }
-    reason = "its Korean name" if _has_hangul(query) else reasons.get(hit.match, hit.match)
+    reason = "its Korean name" if has_hangul(query) else reasons.get(hit.match, hit.match)
     return f"{reason}, generic words aside" if generic else reason
-
-
-def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= c <= "\ud7a3" for c in text)
-
-
-def describe(entry: Entry) -> str:
-    """A short, unambiguous way to name a record to people: "Mechatronics (mini cluster, changwon)"."""
-    where = f", {entry.complex}" if entry.kind == "mini_clusters" else ""
-    return f"{entry.name} ({entry.label}{where})"
