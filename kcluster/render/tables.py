@@ -7,6 +7,8 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -42,33 +44,149 @@ class ListTable(Table):
     columns share the room without going below their longest word (rich's own sharing
     ignores that and folds ids and URLs); where even the longest words don't fit (a narrow
     terminal), one block a row: the first cell as a heading, then a "column: value" line for
-    each other cell, continued 4 columns in (as `mini_clusters_table` does for its own layout)."""
+    each other cell, continued 4 columns in (as `mini_clusters_table` does for its own layout).
+
+    Once the widths are known, a table of text in kcluster's own style (`new_table`,
+    `field_table`) is drawn here, cell by cell with rich's own wrapping: the same lines as
+    rich's Table draws, in a fraction of the time (its general layout machinery was most
+    of the time a page took to print).
+    """
+
+    def __init__(self, *args: Any, narrow_blocks: bool = True, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.narrow_blocks = narrow_blocks  # False: too narrow for the words, rich's own layout
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         cells = [[_plain(column.header), *map(_plain, column.cells)] for column in self.columns]
-        if any(None in column for column in cells):  # not all text: rich's own layout
+        if not self.columns or any(None in column for column in cells):  # not all text: rich's own layout
             yield from super().__rich_console__(console, options)
             return
         columns = [[cell or "" for cell in column] for column in cells]
-        shortest = [max((cell_len(w) for cell in column for w in cell.split()), default=1) or 1 for column in columns]
         widest = [
             max((cell_len(line) for cell in column for line in cell.splitlines()), default=1) or 1 for column in columns
         ]
-        room = options.max_width - self._overhead(console, options, shortest)
+        shortest = [
+            wide if column.no_wrap else max((cell_len(w) for cell in texts for w in cell.split()), default=1) or 1
+            for column, texts, wide in zip(self.columns, columns, widest, strict=True)
+        ]
+        drawable = self._drawable(options)
+        room = options.max_width - (
+            self._padding_and_rules() if drawable else self._overhead(console, options, shortest)
+        )
         if sum(shortest) > room:
-            yield self._blocks(console, options, [column[1:] for column in columns])
-        elif sum(widest) <= room:
-            yield from super().__rich_console__(console, options)
-        else:
-            widths = _share(room, shortest, widest)
-            saved = [column.width for column in self.columns]
-            try:
-                for column, width in zip(self.columns, widths, strict=False):
-                    column.width = width
+            if self.narrow_blocks:
+                yield self._blocks(console, options, [column[1:] for column in columns])
+            else:
                 yield from super().__rich_console__(console, options)
-            finally:
-                for column, previous in zip(self.columns, saved, strict=False):
-                    column.width = previous
+            return
+        widths = widest if sum(widest) <= room else _share(room, shortest, widest)
+        if drawable:
+            yield from self._draw(console, options, widths)
+            return
+        saved = [column.width for column in self.columns]
+        try:
+            for column, width in zip(self.columns, widths, strict=False):
+                column.width = width
+            yield from super().__rich_console__(console, options)
+        finally:
+            for column, previous in zip(self.columns, saved, strict=False):
+                column.width = previous
+
+    def _drawable(self, options: ConsoleOptions) -> bool:
+        """Whether this table is one `_draw` draws as rich would: kcluster's own style, left
+        aligned and unstyled rows, and rules rich would not replace (ASCII, old Windows)."""
+        columns_plain = all(
+            column.justify == "left" and column.vertical == "top" and column.ratio is None and column.width is None
+            for column in self.columns
+        )
+        return (
+            columns_plain
+            and self.box in (None, box.SIMPLE_HEAD)
+            and not (self.box and (options.ascii_only or options.legacy_windows))
+            and self.padding == (0, 1, 0, 1)
+            and not (self.show_edge and self.box)
+            and not (self.pad_edge or self.collapse_padding or self.expand or self.width)
+            and not (self.show_footer or self.show_lines or self.leading or self.caption or self.row_styles)
+            and not any(row.style or row.end_section for row in self.rows)
+        )
+
+    def _padding_and_rules(self) -> int:
+        """The columns around the cells of a drawable table: a space each side of every
+        inner edge between cells, and the rule between them."""
+        return (len(self.columns) - 1) * (2 + (1 if self.box else 0))
+
+    def _draw(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
+        last = len(self.columns) - 1
+        pads = [(0 if index == 0 else 1, 0 if index == last else 1) for index in range(len(self.columns))]
+        padded = [width + left + right for width, (left, right) in zip(widths, pads, strict=True)]
+        width = sum(padded) + (last if self.box else 0)
+        if self.title:
+            title = self.title
+            if isinstance(title, str):
+                title = console.render_str(title, style=self.title_style or "table.title", highlight=False)
+            yield from console.render(title, options.update(width=width, justify=self.title_justify, height=None))
+        styles = [console.get_style(column.style or "") for column in self.columns]
+        rows = [[column._cells[row] for column in self.columns] for row in range(self.row_count)]
+        if self.show_header:
+            header_style = console.get_style(self.header_style or "")
+            headers = [column.header for column in self.columns]
+            header_styles = [header_style + console.get_style(column.header_style or "") for column in self.columns]
+            yield from self._draw_row(console, headers, header_styles, widths, pads, header=True)
+            if self.box:
+                yield Segment(self.box.get_row(padded, "head", edge=False))
+                yield Segment.line()
+        for row in rows:
+            yield from self._draw_row(console, row, styles, widths, pads)
+
+    def _draw_row(
+        self,
+        console: Console,
+        cells: list[Any],
+        styles: list[Style],
+        widths: list[int],
+        pads: list[tuple[int, int]],
+        header: bool = False,
+    ) -> RenderResult:
+        """One row: each cell wrapped to its width, padded, in its style; shorter cells
+        filled with blank lines below (above for a header, as rich aligns it)."""
+        drawn = [
+            self._draw_cell(console, cell, style, width, pad, column)
+            for cell, style, width, pad, column in zip(cells, styles, widths, pads, self.columns, strict=True)
+        ]
+        height = max(len(lines) for lines in drawn)
+        for lines, style, width, (left, right) in zip(drawn, styles, widths, pads, strict=True):
+            blank = [Segment(" " * (left + width + right), style)]
+            filler = [blank] * (height - len(lines))
+            lines[:] = filler + lines if header else lines + filler
+        rule = Segment(self.box.head_vertical if header else self.box.mid_vertical) if self.box else None
+        for number in range(height):
+            for index, lines in enumerate(drawn):
+                if index and rule:
+                    yield rule
+                yield from lines[number]
+            yield Segment.line()
+
+    def _draw_cell(
+        self, console: Console, cell: Any, style: Style, width: int, pad: tuple[int, int], column: Any
+    ) -> list[list[Segment]]:
+        content = console.render_str(cell, highlight=False) if isinstance(cell, str) else cell
+        left, right = pad
+        lines = content.wrap(  # as rich's Text renders itself in a table's cell
+            console,
+            width,
+            justify=content.justify or column.justify,
+            overflow=content.overflow or column.overflow,
+            no_wrap=column.no_wrap if content.no_wrap is None else content.no_wrap,
+        )
+        drawn = []
+        for line in lines:
+            segments = [Segment(" " * left)] if left else []
+            # A line's own style under its spans' (as rich's Text.join makes it a first span).
+            segments += Segment.apply_style(line.render(console), console.get_style(line.style))
+            if right:
+                segments.append(Segment(" " * right))
+            drawn.append(list(Segment.apply_style(segments, style)))
+        return drawn
 
     def _overhead(self, console: Console, options: ConsoleOptions, shortest: list[int]) -> int:
         """The columns of padding and rules around the cells: rich's measure of a one-row copy."""
@@ -155,7 +273,7 @@ def heading(title: str, subtitle: str) -> Text:
 
 
 def field_table(view: dict[str, Any]) -> Table:
-    table = Table(box=None, show_header=False, pad_edge=False)
+    table = ListTable(box=None, show_header=False, pad_edge=False, narrow_blocks=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for key, value in view.items():
