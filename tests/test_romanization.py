@@ -16,7 +16,9 @@ TEXTS = st.text(alphabet=st.sampled_from("abdgjsou-_ '’`ŏŬéÉ창원시1２�
 
 def _fold_by_patterns(text: str) -> str:
     """The same folding with the regular expressions kcluster used before (Hangul aside)."""
-    text = text.translate(str.maketrans({"ŏ": "eo", "Ŏ": "eo", "ŭ": "eu", "Ŭ": "eu"})).casefold()
+    for breve, vowel in {"ŏ": "eo", "Ŏ": "eo", "ŭ": "eu", "Ŭ": "eu"}.items():
+        text = text.replace(breve, vowel)
+    text = text.casefold()
     text = re.sub(r"['’‘`ʼ]", "", text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"(?<=[a-z])-(?:do|si|gun|gu|eup|myeon|myun)\b", "", text)

@@ -1,6 +1,6 @@
 """Rich tables for people, drawn from the views' dicts. Long values wrap; nothing is cut."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich import box
@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 # Fields a page shows in its own section (or not at all) rather than in the field table.
@@ -111,8 +111,8 @@ class ListTable(Table):
         )
 
     def _padding_and_rules(self) -> int:
-        """The columns around the cells of a drawable table: a space each side of every
-        inner edge between cells, and the rule between them."""
+        """The columns a drawable table puts between its cells: a space of padding on each
+        side, and the box's rule (a space too) where there is a box."""
         return (len(self.columns) - 1) * (2 + (1 if self.box else 0))
 
     def _draw(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
@@ -126,7 +126,7 @@ class ListTable(Table):
                 title = console.render_str(title, style=self.title_style or "table.title", highlight=False)
             yield from console.render(title, options.update(width=width, justify=self.title_justify, height=None))
         styles = [console.get_style(column.style or "") for column in self.columns]
-        rows = [[column._cells[row] for column in self.columns] for row in range(self.row_count)]
+        rows = list(zip(*(column.cells for column in self.columns), strict=True))
         if self.show_header:
             header_style = console.get_style(self.header_style or "")
             headers = [column.header for column in self.columns]
@@ -141,7 +141,7 @@ class ListTable(Table):
     def _draw_row(
         self,
         console: Console,
-        cells: list[Any],
+        cells: Sequence[Any],
         styles: list[Style],
         widths: list[int],
         pads: list[tuple[int, int]],
@@ -167,7 +167,7 @@ class ListTable(Table):
             yield Segment.line()
 
     def _draw_cell(
-        self, console: Console, cell: Any, style: Style, width: int, pad: tuple[int, int], column: Any
+        self, console: Console, cell: Any, style: Style, width: int, pad: tuple[int, int], column: Column
     ) -> list[list[Segment]]:
         content = console.render_str(cell, highlight=False) if isinstance(cell, str) else cell
         left, right = pad
