@@ -352,10 +352,12 @@ class Catalog:
             hits = first + [h for h in hits if (h.entry.kind, h.entry.id) != (meant.kind, meant.id)]
             if not first:
                 hits.insert(0, SearchHit(meant, 100, "code"))
+        # A sector the query names comes first: `kcluster sector ID` shows its records.
+        sectors = self._sector_hits(query) if wanted is None else []
+        if limit:  # what matched is worked out for the hits returned only
+            hits = hits[: max(limit - len(sectors), 0)]
         found = [Hit(_candidate(h.entry), h.score, h.match, matched(h.entry, h.match, query)) for h in hits]
-        if wanted is None:  # a sector the query names comes first: `kcluster sector ID` shows its records
-            found = self._sector_hits(query) + found
-        return found[:limit] if limit else found
+        return (sectors + found)[:limit] if limit else sectors + found
 
     def _sector_hits(self, query: str) -> list[Hit]:
         """The sectors a query is the name, id or word of (a sector is not the best of a bad lot)."""

@@ -206,14 +206,18 @@ class SearchIndex:
         prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
         numbers = self._every_number() if exhaustive else self._candidates(prepared)
         by_text = self._every_number() if exhaustive else self._text_candidates(prepared)
-        hits = []
-        for number in numbers:
-            if not self._wanted(number):
-                continue
-            entry = self.entry(number)
-            hit = _score(entry, prepared)
-            if hit is None and number in by_text:  # its names don't answer: its sentences may
-                hit = _text_hit(entry._replace(text_words=self._text_words(number)), prepared)
+        wanted = [number for number in numbers if self._wanted(number)]
+        self.store.read_ahead("search:entries", map(str, wanted))
+        hits, unnamed = [], []
+        for number in wanted:
+            hit = _score(self.entry(number), prepared)
+            if hit is not None:
+                hits.append(hit)
+            elif number in by_text:  # its names don't answer: its sentences may
+                unnamed.append(number)
+        self.store.read_ahead("search:text", map(str, unnamed))
+        for number in unnamed:
+            hit = _text_hit(self.entry(number), self._text_words(number), prepared)
             if hit is not None:
                 hits.append(hit)
         return hits
@@ -421,13 +425,15 @@ def _words_hit(entry: Entry, query: _Query) -> Hit | None:
     return Hit(entry, round(score), "words")
 
 
-def _text_hit(entry: Entry, query: _Query) -> Hit | None:
-    """Every query word in the record's words or sentences (a place named only in a
-    description, an address): found, below any hit by names."""
-    if not all(match.exact & (entry.words | entry.text_words) for match in query.words):
+def _text_hit(entry: Entry, text_words: frozenset[str], query: _Query) -> Hit | None:
+    """Every query word in the record's words or sentences (`text_words`, read apart: a
+    place named only in a description, an address): found, below any hit by names."""
+    words = entry.words | text_words
+    if not all(match.exact & words for match in query.words):
         return None
     in_text = sum(1 for match in query.words if not match.exact & entry.words)
-    return Hit(entry, max(MIN_SCORE, 74 - 2 * in_text), "text")
+    # The hit's entry with its sentences' words, which `matched` reports.
+    return Hit(entry._replace(text_words=text_words), max(MIN_SCORE, 74 - 2 * in_text), "text")
 
 
 def _fuzzy_hit(entry: Entry, query: _Query) -> Hit | None:

@@ -90,6 +90,20 @@ class Store:
             self._values[section, key] = cached
         return cached
 
+    def read_ahead(self, section: str, keys: Iterable[str]) -> None:
+        """Read many values of a section at once (a query per 500 keys, not one a key), for
+        `value` to answer from what is kept."""
+        wanted = [key for key in keys if (section, key) not in self._values]
+        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f'SELECT key, data FROM "values" WHERE section = ? AND key IN ({marks})'
+            try:
+                for key, data in self._db.execute(sql, (section, *chunk)):
+                    self._values[section, key] = marshal.loads(data)
+            except sqlite3.DatabaseError as error:
+                raise StoreError(str(error)) from None
+
     def section(self, section: str) -> list[tuple[str, Any]]:
         """Every (key, value) of a section, by key."""
         try:

@@ -183,3 +183,28 @@ def test_the_indexes_miss_no_hit(store, fragments, data):
         query = query[:typo] + query[typo + 1 :]
     index = SearchIndex(store)
     assert index.search(query) == index.search(query, exhaustive=True)
+
+
+def test_values_read_ahead_are_those_read_one_by_one(catalog):
+    """A search reads its candidates' entries in one query per 500 (Store.read_ahead)."""
+    from kcluster.store import Store
+
+    keys = [str(number) for number in range(SearchIndex(catalog.store)._every_number().stop)]
+    assert len(keys) > 500  # more than one query's worth
+    one_by_one = Store(catalog.store._db)
+    ahead = Store(catalog.store._db)
+    ahead.read_ahead("search:entries", [*keys, "no such key"])
+    assert [ahead.value("search:entries", key) for key in keys] == [
+        one_by_one.value("search:entries", key) for key in keys
+    ]
+    assert ahead.value("search:entries", "no such key", "absent") == "absent"
+
+
+@pytest.mark.parametrize("query", ["chanwon", "medical devices", "phase 2", "machine"])
+def test_a_limited_search_is_the_start_of_the_whole_one(catalog, query):
+    """What matched is worked out for the returned hits only; the ranking is the same."""
+    whole = catalog.search(query)
+    for limit in (1, 3, 20):
+        limited = catalog.search(query, limit=limit)
+        assert limited == whole[:limit]
+        assert [h.matched for h in limited] == [h.matched for h in whole[:limit]]
