@@ -206,24 +206,22 @@ class SearchIndex:
         prepared = _Query(folded, compact_key(folded), word_keys, frozenset().union(*(m.all for m in word_keys)))
         numbers = self._every_number() if exhaustive else self._candidates(prepared)
         by_text = self._every_number() if exhaustive else self._text_candidates(prepared)
-        wanted = [number for number in numbers if self._wanted(number)]
-        self.store.read_ahead("search:entries", map(str, wanted))
-        hits, unnamed = [], []
-        for number in wanted:
-            hit = _score(self.entry(number), prepared)
+        # Read in bulk and dropped once scored: only the hits' entries are kept.
+        wanted = (str(number) for number in numbers if self._wanted(number))
+        hits, unnamed = [], {}
+        for key, value in self.store.values("search:entries", wanted):
+            entry = entry_from_json(value)
+            hit = _score(entry, prepared)
             if hit is not None:
                 hits.append(hit)
-            elif number in by_text:  # its names don't answer: its sentences may
-                unnamed.append(number)
-        self.store.read_ahead("search:text", map(str, unnamed))
-        for number in unnamed:
-            hit = _text_hit(self.entry(number), self._text_words(number), prepared)
+            elif int(key) in by_text:  # its names don't answer: its sentences may
+                unnamed[key] = entry
+        sentences = dict(self.store.values("search:text", list(unnamed)))
+        for key, entry in unnamed.items():
+            hit = _text_hit(entry, frozenset(sentences.get(key, ())), prepared)
             if hit is not None:
                 hits.append(hit)
         return hits
-
-    def _text_words(self, number: int) -> frozenset[str]:
-        return frozenset(self.store.value("search:text", str(number), []))
 
     def _text_candidates(self, query: _Query) -> set[int]:
         """Entries having every query word (as typed) among their words or their sentences'."""

@@ -90,19 +90,20 @@ class Store:
             self._values[section, key] = cached
         return cached
 
-    def read_ahead(self, section: str, keys: Iterable[str]) -> None:
-        """Read many values of a section at once (a query per 500 keys, not one a key), for
-        `value` to answer from what is kept."""
-        wanted = [key for key in keys if (section, key) not in self._values]
+    def values(self, section: str, keys: Iterable[str]) -> Iterator[tuple[str, Any]]:
+        """(key, value) of many values of a section, a query per 500 keys rather than one a
+        key, in no particular order; none is kept (a search reads thousands once each)."""
+        wanted = list(keys)
         for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = f'SELECT key, data FROM "values" WHERE section = ? AND key IN ({marks})'
             try:
-                for key, data in self._db.execute(sql, (section, *chunk)):
-                    self._values[section, key] = marshal.loads(data)
+                rows = self._db.execute(sql, (section, *chunk)).fetchall()
             except sqlite3.DatabaseError as error:
                 raise StoreError(str(error)) from None
+            for key, data in rows:
+                yield key, marshal.loads(data)
 
     def section(self, section: str) -> list[tuple[str, Any]]:
         """Every (key, value) of a section, by key."""
