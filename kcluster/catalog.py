@@ -60,17 +60,35 @@ class Candidate:
 
 
 class Hit:
-    """A search hit: which record (`candidate`, and `kind` and `id`: `catalog.get(hit.kind,
-    hit.id)` is the record), a score of 0-100, and how it matched (id, name, alias, prefix,
-    words, fuzzy)."""
+    """A search hit: which record (`candidate`, `kind` and `id`; `record` builds it), a score
+    of 0-100, and how it matched (id, name, alias, prefix, words, fuzzy, text, code, sector)."""
 
-    __slots__ = ("candidate", "score", "match", "matched")
+    __slots__ = ("candidate", "score", "match", "matched", "_catalog")
 
-    def __init__(self, candidate: Candidate, score: int, match: str, matched: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        candidate: Candidate,
+        score: int,
+        match: str,
+        matched: dict[str, Any] | None = None,
+        catalog: Catalog | None = None,
+    ):
         self.candidate = candidate
         self.score = score
         self.match = match
         self.matched = matched or {"field": match, "words": {}}  # the field, and the query's words found
+        self._catalog = catalog  # the catalogue it was found in, which `record` reads
+
+    @property
+    def record(self) -> Record | Row:
+        """The record hit, as `catalog.get(hit.kind, hit.id)` gives it; for a sector (kind
+        "sectors": kcluster's classification, not a record) the sector's id, name, group and
+        words."""
+        if self._catalog is None:
+            raise LookupError(f"{self!r} was not found in a catalogue: get its record with catalog.get(kind, id)")
+        if self.kind == "sectors":
+            return next(s for s in self._catalog.sector_vocabulary() if s["id"] == self.id)
+        return self._catalog.get(self.kind, self.id)
 
     @property
     def kind(self) -> str:
@@ -356,7 +374,7 @@ class Catalog:
         sectors = self._sector_hits(query) if wanted is None else []
         if limit:  # what matched is worked out for the hits returned only
             hits = hits[: max(limit - len(sectors), 0)]
-        found = [Hit(_candidate(h.entry), h.score, h.match, matched(h.entry, h.match, query)) for h in hits]
+        found = [Hit(_candidate(h.entry), h.score, h.match, matched(h.entry, h.match, query), self) for h in hits]
         return (sectors + found)[:limit] if limit else sectors + found
 
     def _sector_hits(self, query: str) -> list[Hit]:
@@ -373,6 +391,7 @@ class Catalog:
                 100,
                 "sector",
                 {"field": "sector name or word", "words": {"names": fold(query).split()}},
+                self,
             )
             for i in named
             if i in vocabulary

@@ -44,8 +44,10 @@ def test_search_gives_hits_best_first_with_their_records(loaded):
     assert 0 < len(hits) <= 5
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert (hits[0].kind, hits[0].id) == ("sectors", "aerospace-vehicles-and-defence")  # a sector's word
-    record = next(h for h in hits if h.kind != "sectors")
-    assert loaded.get(record.kind, record.id).id == record.id
+    assert hits[0].record["name"] == "Aerospace Vehicles and Defence"  # a sector: kcluster's, not a record
+    hit = next(h for h in hits if h.kind != "sectors")
+    assert hit.record == loaded.get(hit.kind, hit.id)
+    assert hit.record.KIND == hit.kind
     assert {h.kind for h in loaded.search("aerospace", kinds=["mini cluster"])} == {"mini_clusters"}
 
 
