@@ -27,6 +27,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .model import Branch, Complex, Fact, MiniCluster, Record, Region, Story
+    from .search import Entry
 
     R = TypeVar("R", bound=Record)
     KindName = str | type[Record]  # "complexes", "complex", ... or the record type itself
@@ -424,5 +425,5 @@ class Catalog:
         return record
 
 
-def _candidate(entry: Any) -> Candidate:
+def _candidate(entry: Entry) -> Candidate:
     return Candidate(entry.kind, entry.id, entry.name, entry.label, entry.where, entry.complex)

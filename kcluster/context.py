@@ -10,7 +10,6 @@ from .commands.exits import InvalidData
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .loader import DatasetError
 
 
 class Session:
@@ -30,12 +29,8 @@ class Session:
             try:
                 self._catalog = load(self.data_dir)
             except DatasetError as error:
-                raise InvalidData(describe_dataset_error(error)) from None
+                raise InvalidData(str(error)) from None  # every problem, as `validate` lists them
         return self._catalog
-
-
-def describe_dataset_error(error: DatasetError) -> str:
-    return str(error)
 
 
 def session() -> Session:

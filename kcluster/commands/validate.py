@@ -2,7 +2,7 @@ import sys
 
 import click
 
-from ..context import Session, describe_dataset_error, pass_session
+from ..context import Session, pass_session
 from ..render.machine import write_json
 from .exits import InvalidData
 
@@ -40,7 +40,7 @@ def validate(session: Session, sources_dir: str | None, as_json: bool) -> None:
     try:  # the files themselves, every time: never "valid" from a cache
         dataset = load_dataset(session.data_dir)
     except DatasetError as error:
-        raise InvalidData(describe_dataset_error(error)) from None
+        raise InvalidData(str(error)) from None
     counts = {kind: len(tables) for kind, tables in dataset.tables.items()}
     location = dataset.location
     quotes = _check_quotes(dataset.tables, sources_dir) if sources_dir else None
