@@ -221,7 +221,7 @@ class SearchIndex:
             hit = _text_hit(entry, frozenset(sentences.get(key, ())), prepared)
             if hit is not None:
                 hits.append(hit)
-        return hits
+        return _typos_below_words_as_typed(hits, prepared)
 
     def _text_candidates(self, query: _Query) -> set[int]:
         """Entries having every query word (as typed) among their words or their sentences'."""
@@ -416,7 +416,7 @@ def _words_hit(entry: Entry, query: _Query) -> Hit | None:
     # cover its main name ("egok transportation machine": Yangsan Egok's, not Changwon's),
     # lower when only typos of them are.
     in_names = all(match.all & entry.name_words for match in word_keys)
-    exactly = all(match.exact & entry.words for match in word_keys)
+    exactly = _exactly(entry, query)
     name_words = entry.main_name_words
     covered = len(name_words & query.all_words) / len(name_words) if name_words else 0
     score = (82 if in_names else 78) + 10 * covered - (0 if exactly else 12)
@@ -432,6 +432,23 @@ def _text_hit(entry: Entry, text_words: frozenset[str], query: _Query) -> Hit | 
     in_text = sum(1 for match in query.words if not match.exact & entry.words)
     # The hit's entry with its sentences' words, which `matched` reports.
     return Hit(entry._replace(text_words=text_words), max(MIN_SCORE, 74 - 2 * in_text), "text")
+
+
+def _typos_below_words_as_typed(hits: list[Hit], query: _Query) -> list[Hit]:
+    """Where no name has the query's words but sentences have them as typed ("Jeonju", a
+    city the sources name only among connected complexes), the query is no typo: the names
+    a typo away from it ("Cheongju") come after the records whose sentences name it."""
+    by_text = [h.score for h in hits if h.match == "text"]
+    typos = [h for h in hits if h.match == "fuzzy" or (h.match == "words" and not _exactly(h.entry, query))]
+    if not by_text or len(typos) + len(by_text) < len(hits):
+        return hits
+    below = max(by_text) - TIE_MARGIN - 1  # not even among the best
+    return [Hit(h.entry, min(h.score, below), h.match) if h in typos else h for h in hits]
+
+
+def _exactly(entry: Entry, query: _Query) -> bool:
+    """Whether the record has every query word as typed (not only words a typo away)."""
+    return all(match.exact & entry.words for match in query.words)
 
 
 def _fuzzy_hit(entry: Entry, query: _Query) -> Hit | None:

@@ -18,8 +18,9 @@ the sources' older spellings, Revised Romanization, -si/-gun/-do suffixes), hang
 name with "industrial complex", "branch", "agency", "phase"... around it), hub-subject (a mini
 cluster by hub and subject, in either order), url-phone (a pasted URL, phone number or
 extension), typo, place-wins (a place that several kinds of record mention: its own record
-wins), region (pan-regional zones and the provinces they list), ambiguous, named-record
-(organisations, programmes, events, stories, partnerships, facts, comparisons, sources).
+wins), sentences (a place only sentences name, a typo away from another's name), region
+(pan-regional zones and the provinces they list), ambiguous, named-record (organisations,
+programmes, events, stories, partnerships, facts, comparisons, sources).
 
 benchmarks/search_quality.py imports QUERIES from this file (which therefore imports nothing
 but the standard library) and compares kcluster's search with SQLite FTS5 and rapidfuzz.
@@ -45,6 +46,7 @@ def one_of(kind: str, *ids: str) -> frozenset[tuple[str, str]]:
     return frozenset((kind, record_id) for record_id in ids)
 
 
+JEONJU = one_of(R, "honam") | one_of(C, "iksan", "wanju")  # named in their lists of connected complexes
 MECHATRONICS = one_of(M, "changwon-mechatronics", "banwol-sihwa-mechatronics", "chungju-mechatronics")
 AUTO_PARTS = one_of(M, "banwol-sihwa-auto-parts", "gyungsan-jinryang-auto-parts")
 TRANSPORTATION_MACHINE = one_of(M, "changwon-transportation-machine", "yangsan-egok-transportation-machine")
@@ -360,6 +362,11 @@ QUERIES = [
     ("place-wins", "Jeju agro-industrial complex", (M, "daebul-bio-industry-jeju-agro-industrial-complex"),
      (M, "daebul-bio-industry-jeju-agro-industrial-complex")),
 
+    # --- sentences: a place only sentences name (a connected complex), a typo away from a name ---
+    ("sentences", "Jeonju", JEONJU, JEONJU),
+    ("sentences", "Chuncheon", (C, "wonju"), (C, "wonju")),  # not Chungcheong
+    ("sentences", "Nonsan", (C, "cheonan-asan"), (C, "cheonan-asan")),  # not Noksan
+
     # --- region: the 5+2 pan-regional zones, and the provinces each lists ---
     ("region", "Honam", (R, "honam"), (R, "honam")),
     ("region", "Chungcheong", (R, "chungcheong"), (R, "chungcheong")),
@@ -549,7 +556,6 @@ KNOWN_SHOW_MISSES = {
 KNOWN_SEARCH_MISSES = {
     "어곡",
     "Cheongju office",
-    "KICOX Seobu headquarters",
     "Seoul Capital Area",
     "capital region",
     "hidden champion Seongseo",
