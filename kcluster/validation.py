@@ -6,6 +6,7 @@ references between kinds, and string formats. Nothing here stops at the first pr
 
 import dataclasses
 import datetime
+import functools
 import re
 import types
 import typing
@@ -151,7 +152,7 @@ def _check_document(kind: str, document: dict[str, Any]) -> Iterator[Problem]:
 
 
 def _check_fields(name: str, label: str, cls: type, record: dict[str, Any], prefix: str = "") -> Iterator[Problem]:
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields = _fields_of(cls)
     for key in record:
         if key not in fields:
             yield Problem(name, label, prefix + key, "unknown field")
@@ -170,6 +171,13 @@ def _check_fields(name: str, label: str, cls: type, record: dict[str, Any], pref
         yield from _check_format(name, label, path, value, field.metadata.get("format"))
     if issubclass(cls, Record):
         yield from _check_record_rules(name, label, record, fields)
+
+
+# The schema is read from the annotations once per type, not once per record: checking
+# every record of the dataset is most of what `validate` (and a first use) costs.
+@functools.cache
+def _fields_of(cls: type) -> dict[str, dataclasses.Field]:
+    return {f.name: f for f in dataclasses.fields(cls)}
 
 
 def _is_required(field: dataclasses.Field) -> bool:
@@ -220,7 +228,7 @@ def _check_references(kind: str, record: dict[str, Any], ids: dict[str, set[str]
 
 def _references(cls: type, record: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str, Any]]:
     """(field path, kind referred to, value) for every reference in a record, nested ones too."""
-    for field in dataclasses.fields(cls):
+    for field in _fields_of(cls).values():
         value = record.get(field.name)
         if value is None:
             continue
@@ -254,22 +262,31 @@ def _type_error(value: Any, annotation: Any) -> str | None:
 
 
 def _fits(value: Any, annotation: Any) -> bool:
+    return _fitter(annotation)(value)
+
+
+@functools.cache
+def _fitter(annotation: Any) -> typing.Callable[[Any], bool]:
+    """Whether a value fits `annotation`, as a function made once per annotation."""
     origin = typing.get_origin(annotation)
     if origin in (Union, types.UnionType):
-        return any(_fits(value, option) for option in typing.get_args(annotation))
+        options = [_fitter(option) for option in typing.get_args(annotation)]
+        return lambda value: any(fits(value) for fits in options)
     if annotation is type(None):
-        return value is None
+        return lambda value: value is None
     if origin is tuple:  # TOML arrays
-        item_type = typing.get_args(annotation)[0]
-        return isinstance(value, list) and all(_fits(item, item_type) for item in value)
+        item_fits = _fitter(typing.get_args(annotation)[0])
+        return lambda value: isinstance(value, list) and all(item_fits(item) for item in value)
     if origin is dict:
-        key_type, item_type = typing.get_args(annotation)
-        return isinstance(value, dict) and all(_fits(k, key_type) and _fits(v, item_type) for k, v in value.items())
+        key_fits, item_fits = map(_fitter, typing.get_args(annotation))
+        return lambda value: isinstance(value, dict) and all(key_fits(k) and item_fits(v) for k, v in value.items())
     if dataclasses.is_dataclass(annotation):
-        return isinstance(value, dict)  # its fields are checked by _check_nested
-    if annotation in (int, float):
-        return isinstance(value, (int, float) if annotation is float else int) and not isinstance(value, bool)
-    return isinstance(value, annotation)
+        return lambda value: isinstance(value, dict)  # its fields are checked by _check_nested
+    if annotation is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if annotation is float:
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
+    return lambda value: isinstance(value, annotation)
 
 
 def _describe(annotation: Any) -> str:
