@@ -45,7 +45,7 @@ def complexes(
         from ..render.tables import new_table, text
 
         regions = catalog.names("regions")
-        rows = new_table("complex (id below)", "region", "industries", "pilot", "mini clusters")
+        rows = new_table("complex\nid", "region", "industries", "pilot", "mini clusters")
         for c in chosen:
             rows.add_row(
                 f"{c['name']}\n{c['id']}",

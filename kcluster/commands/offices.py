@@ -24,7 +24,7 @@ def offices(session: Session, output_format: str) -> None:
     def table() -> None:
         from ..render.tables import new_table
 
-        rows = new_table("office (id below)", "address", "mini clusters")
+        rows = new_table("office\nid", "address", "mini clusters")
         for o in chosen:
             served = len(catalog.related("branches", o["id"], "mini_clusters"))
             rows.add_row(f"{o['name']}\n{o['id']}", o["address"] or "", str(served or ""))

@@ -27,7 +27,7 @@ def partnerships(session: Session, sector: tuple[str, ...], country: str | None,
     def table() -> None:
         from ..render.tables import new_table, text
 
-        rows = new_table("partnership (id below)", "sectors", "also targets", "SMEs", "partners")
+        rows = new_table("partnership\nid", "sectors", "also targets", "SMEs", "partners")
         for p in chosen:
             others = [c for c in p["countries"] if "korea" not in c.casefold()]
             rows.add_row(

@@ -24,7 +24,7 @@ def regions(session: Session, sector: tuple[str, ...], output_format: str) -> No
     def table() -> None:
         from ..render.tables import new_table, text
 
-        rows = new_table("region (id below)", "provinces", "specialised industries", "hubs (mini clusters)")
+        rows = new_table("region\nid", "provinces", "specialised industries", "hubs (mini clusters)")
         for r in chosen:
             hubs = [
                 f"{hub['name']} ({len(catalog.related('complexes', hub['id'], 'mini_clusters'))})"

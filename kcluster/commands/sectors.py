@@ -43,7 +43,7 @@ def sectors(session: Session, show_all: bool, output_format: str) -> None:
     def table() -> None:
         from ..render.tables import new_table
 
-        drawn = new_table("sector (id below)", "Korean records in it")
+        drawn = new_table("sector\nid", "Korean records in it")
         for row in rows:
             name = row["name"] + (" (emerging)" if row["group"] == "emerging" else "")
             counts = [f"{row['counts'][kind]} {label}" for kind, label in COUNTED.items() if row["counts"][kind]]

@@ -43,23 +43,23 @@ def sector_page(view: dict[str, Any]) -> Group:
         parts.append(table)
     if view["partnerships"]:
         table = new_table(
-            "partnership (id below)", "sectors (the ECCP's)", title="ESCP-4i partnerships targeting Korea"
+            "partnership\nid", "sectors (the ECCP's)", title="ESCP-4i partnerships targeting Korea"
         )
         for row in view["partnerships"]:
             table.add_row(f"{row['acronym']}: {row['name']}\n{row['id']}", text(row["sectors"]))
         parts.append(table)
     if view["events"]:
-        table = new_table("date", "event (id below)", title="EU-Korea events")
+        table = new_table("date", "event\nid", title="EU-Korea events")
         for row in view["events"]:
             table.add_row(row["date"], f"{row['title']}\n{row['id']}")
         parts.append(table)
     if view["stories"]:
-        table = new_table("story (id below)", title="Success stories")
+        table = new_table("story\nid", title="Success stories")
         for row in view["stories"]:
             table.add_row(f"{row['title']}\n{row['id']}")
         parts.append(table)
     if view["facts"]:
-        table = new_table("fact (id below)", "value", "as of", title="Facts about these regions and complexes")
+        table = new_table("fact\nid", "value", "as of", title="Facts about these regions and complexes")
         for row in view["facts"]:
             value = " ".join(str(part) for part in (row.get("qualifier"), row["value"], row["unit"]) if part)
             table.add_row(f"{row['label']}\n{row['id']}", value, row["as_of"] or "")
