@@ -42,9 +42,7 @@ def sector_page(view: dict[str, Any]) -> Group:
             table.add_row(row["name"], row["address"] or "", row["id"])
         parts.append(table)
     if view["partnerships"]:
-        table = new_table(
-            "partnership\nid", "sectors (the ECCP's)", title="ESCP-4i partnerships targeting Korea"
-        )
+        table = new_table("partnership\nid", "sectors (the ECCP's)", title="ESCP-4i partnerships targeting Korea")
         for row in view["partnerships"]:
             table.add_row(f"{row['acronym']}: {row['name']}\n{row['id']}", text(row["sectors"]))
         parts.append(table)
