@@ -7,6 +7,8 @@ stdout, and on stderr exactly the header and the one problem, which names the fi
 record (its id) and the field wherever the damage has them.
 """
 
+import importlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,33 @@ def copy_of_the_dataset(target: Path) -> Path:
         if entry.name.endswith(".toml"):
             (target / entry.name).write_bytes(entry.read_bytes())
     return target
+
+
+_PARSED: dict[str, bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def each_text_parsed_once(monkeypatch):
+    """Twenty commands read each copy, and parsing its TOML was most of this module's time:
+    the parse is a pure function of the text, so here each text is parsed once and every
+    later read gets a copy of the result (through marshal: the loader may change what it gets)."""
+    import marshal
+
+    toml = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    parse = toml.loads
+
+    def loads(text: str, **options):
+        if options:
+            return parse(text, **options)
+        if text not in _PARSED:
+            parsed = parse(text)
+            try:
+                _PARSED[text] = marshal.dumps(parsed)
+            except ValueError:  # a TOML date or time: not kept
+                return parsed
+        return marshal.loads(_PARSED[text])
+
+    monkeypatch.setattr(toml, "loads", loads)
 
 
 @pytest.fixture(scope="module")
