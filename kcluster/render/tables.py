@@ -96,11 +96,15 @@ class ListTable(Table):
         """Whether this table is one `_draw` draws as rich would: kcluster's own style, left
         aligned and unstyled rows, and rules rich would not replace (ASCII, old Windows)."""
         columns_plain = all(
-            column.justify == "left" and column.vertical == "top" and column.ratio is None and column.width is None
+            column.justify == "left"
+            and column.vertical == "top"
+            and not column.highlight
+            and (column.ratio, column.width, column.min_width, column.max_width) == (None, None, None, None)
             for column in self.columns
         )
         return (
             columns_plain
+            and not (self.style or self.border_style or self.min_width)
             and self.box in (None, box.SIMPLE_HEAD)
             and not (self.box and (options.ascii_only or options.legacy_windows))
             and self.padding == (0, 1, 0, 1)
