@@ -39,6 +39,20 @@ def test_drawn_tables_are_what_rich_draws(run, monkeypatch, args, width):
     assert drawn == _printed(run, args, width)
 
 
+def test_kcluster_tables_are_drawn_by_kcluster(run, monkeypatch):
+    """The comparison above holds either way: here, that the drawing is what prints them."""
+    drawn = []
+    draw = ListTable._draw
+
+    def counted(self, *args):
+        drawn.append(self)
+        yield from draw(self, *args)
+
+    monkeypatch.setattr(ListTable, "_draw", counted)
+    assert run("show", "Changwon", env={"COLUMNS": "80"}).exit_code == 0
+    assert len(drawn) >= 4  # the fields, the mini clusters, the later fields, the facts
+
+
 def _both_ways(table, width):
     def render(drawable):
         console = Console(width=width, force_terminal=True, color_system="truecolor", record=True)

@@ -104,7 +104,8 @@ class ListTable(Table):
         )
         return (
             columns_plain
-            and not (self.style or self.border_style or self.min_width)
+            and self.style in (None, "", "none")
+            and not (self.border_style or self.min_width)
             and self.box in (None, box.SIMPLE_HEAD)
             and not (self.box and (options.ascii_only or options.legacy_windows))
             and self.padding == (0, 1, 0, 1)
