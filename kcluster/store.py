@@ -64,14 +64,7 @@ class Store:
             rows = self._all("SELECT data FROM records WHERE kind = ? ORDER BY position", (kind,))
             return [marshal.loads(data) for data in rows]
         wanted = list(ids)
-        found = {}
-        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for record_id, data in self._db.execute(
-                f"SELECT id, data FROM records WHERE kind = ? AND id IN ({marks})", (kind, *chunk)
-            ):
-                found[record_id] = data
+        found = dict(self._keyed("SELECT id, data FROM records WHERE kind = ? AND id IN ({})", kind, wanted))
         return [marshal.loads(found[i]) for i in wanted if i in found]
 
     def ids(self, kind: str) -> list[str]:
@@ -93,17 +86,20 @@ class Store:
     def values(self, section: str, keys: Iterable[str]) -> Iterator[tuple[str, Any]]:
         """(key, value) of many values of a section, a query per 500 keys rather than one a
         key, in no particular order; none is kept (a search reads thousands once each)."""
-        wanted = list(keys)
-        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f'SELECT key, data FROM "values" WHERE section = ? AND key IN ({marks})'
+        sql = 'SELECT key, data FROM "values" WHERE section = ? AND key IN ({})'
+        for key, data in self._keyed(sql, section, list(keys)):
+            yield key, marshal.loads(data)
+
+    def _keyed(self, sql: str, first: str, keys: list[str]) -> Iterator[tuple[str, bytes]]:
+        """The rows of `sql` (whose IN list is `{}`) for these keys, a query per 500 keys:
+        SQLite's limit on parameters."""
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
             try:
-                rows = self._db.execute(sql, (section, *chunk)).fetchall()
+                rows = self._db.execute(sql.format(",".join("?" * len(chunk))), (first, *chunk)).fetchall()
             except sqlite3.DatabaseError as error:
                 raise StoreError(str(error)) from None
-            for key, data in rows:
-                yield key, marshal.loads(data)
+            yield from rows
 
     def section(self, section: str) -> list[tuple[str, Any]]:
         """Every (key, value) of a section, by key."""
