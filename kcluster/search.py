@@ -439,11 +439,15 @@ def _typos_below_words_as_typed(hits: list[Hit], query: _Query) -> list[Hit]:
     city the sources name only among connected complexes), the query is no typo: the names
     a typo away from it ("Cheongju") come after the records whose sentences name it."""
     by_text = [h.score for h in hits if h.match == "text"]
-    typos = [h for h in hits if h.match == "fuzzy" or (h.match == "words" and not _exactly(h.entry, query))]
-    if not by_text or len(typos) + len(by_text) < len(hits):
+    if not by_text or not all(h.match == "text" or _a_typo(h, query) for h in hits):
         return hits
     below = max(by_text) - TIE_MARGIN - 1  # not even among the best
-    return [Hit(h.entry, min(h.score, below), h.match) if h in typos else h for h in hits]
+    return [h if h.match == "text" else Hit(h.entry, min(h.score, below), h.match) for h in hits]
+
+
+def _a_typo(hit: Hit, query: _Query) -> bool:
+    """Whether a hit matched only a typo away: a fuzzy name, or words only close to the query's."""
+    return hit.match == "fuzzy" or (hit.match == "words" and not _exactly(hit.entry, query))
 
 
 def _exactly(entry: Entry, query: _Query) -> bool:
